@@ -1,0 +1,328 @@
+import { z } from "zod";
+import { isoDateSchema, type LocalizedText, localizedTextSchema } from "../common";
+import {
+  type CenterFacts,
+  type Expertise,
+  type FormationMode,
+  type PlatformKind,
+  platformKindSchema,
+} from "../facts";
+import { type Role, roleSchema } from "../roles";
+
+/**
+ * The PolicyModule contract: what one jurisdiction's team writes, alone, in its own package.
+ * A module is plain data plus pure functions; it imports only `@kechuang/domain`.
+ */
+
+export const policyIdSchema = z.string().regex(/^[a-z]{2}-[a-z]+-\d{4}$/, "policy id like hn-tic-2020");
+export type PolicyId = string;
+
+export const citationSchema = z.object({
+  source: policyIdSchema,
+  /** The clause as numbered in the source, e.g. "三(二)" or "附件". */
+  clause: z.string().min(1),
+  quote: z.string().min(1),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+export const ruleOutcomeSchema = z.enum(["pass", "fail", "needs-information"]);
+export type RuleOutcome = z.infer<typeof ruleOutcomeSchema>;
+
+export const ruleResultSchema = z.object({
+  ruleId: z.string(),
+  outcome: ruleOutcomeSchema,
+  /** Names the clause and the figure compared, in both locales. */
+  message: localizedTextSchema,
+  citation: citationSchema,
+});
+export type RuleResult = z.infer<typeof ruleResultSchema>;
+
+/* ---------- the source document ---------- */
+
+export const sourceStatusSchema = z.enum(["draft", "in-force", "provisional"]);
+export type SourceStatus = z.infer<typeof sourceStatusSchema>;
+
+/** One numbered clause of a source, readable in the policy library and addressable by anchor. */
+export interface SourceClause {
+  /** As numbered in the source: "三(四)", "三(四)1", "附件". Citations use this exact string. */
+  id: string;
+  heading: string;
+  /** The clause's original Chinese text. */
+  text: string;
+}
+
+export interface PolicySource {
+  id: PolicyId;
+  title: string;
+  issuer: string;
+  documentNumber?: string;
+  /** Date of the document. */
+  date: string;
+  publishedOn?: string;
+  status: SourceStatus;
+  /** Drafts for comment carry their comment window. */
+  commentPeriod?: { from: string; to: string };
+  validYears?: { from: number; to: number };
+  clauses: SourceClause[];
+}
+
+export interface Jurisdiction {
+  code: string;
+  name: LocalizedText;
+  level: "province" | "autonomous-region" | "city";
+}
+
+/* ---------- rules ---------- */
+
+/**
+ * Every rule in POLICIES.md appears in a module's `rules` with its id and citation. `implementedBy`
+ * says where the program acts on it, so the conformance suite can check nothing is left out.
+ */
+export type RuleImplementation =
+  | "eligibility" // evaluated on CenterFacts by `evaluate`
+  | "workflow" // encoded in the stage graph
+  | "schedule" // drives annual reports / evaluations
+  | "evaluation" // grades and their consequences
+  | "change" // change filing vs approval
+  | "naming"
+  | "panel" // required expert types on a panel
+  | "checklist" // a human judgement, recorded by a reviewer
+  | "data"; // reference data (key fields, targets, tiers ...)
+
+export interface PolicyRule {
+  id: string;
+  citation: Citation;
+  title: LocalizedText;
+  appliesTo: readonly PlatformKind[];
+  implementedBy: RuleImplementation;
+  /** For "checklist": what the reviewer must judge and record. */
+  prompt?: LocalizedText;
+  /** For "eligibility": a pure check; absent facts give `needs-information`, never a throw. */
+  evaluate?: (facts: CenterFacts) => RuleResult;
+}
+
+/* ---------- workflow ---------- */
+
+/** Conditions the server checks from stored data before letting a transition through. */
+export const transitionGuardSchema = z.enum([
+  "plan-complete", // the plan passes its outline schema
+  "panel-formed", // a panel with the module's required expertise exists
+  "opinions-complete", // every assigned expert has submitted an opinion
+  "site-visit-recorded",
+  "publicity-closed-clear", // publicity period over, no pending or upheld objection
+]);
+export type TransitionGuard = z.infer<typeof transitionGuardSchema>;
+
+export interface Stage {
+  id: string;
+  name: LocalizedText;
+  /** Roles expected to act while the application is in this stage ("what waits for me"). */
+  actors: readonly Role[];
+  terminal?: boolean;
+}
+
+export interface Transition {
+  action: string;
+  from: string;
+  to: string;
+  roles: readonly Role[];
+  label: LocalizedText;
+  /** The rule that allows this step: audit rows cite it. */
+  ruleId: string;
+  guards?: readonly TransitionGuard[];
+  /** A reason is mandatory (returns, rejections, dismissals). */
+  needsReason?: boolean;
+}
+
+export interface WorkflowDefinition {
+  initial: string;
+  stages: readonly Stage[];
+  transitions: readonly Transition[];
+}
+
+/* ---------- the plan outline (编写提纲) ---------- */
+
+export const outlineFieldSchema = z.object({
+  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  label: localizedTextSchema,
+  type: z.enum(["text", "longtext", "number", "cny", "date"]),
+  required: z.boolean(),
+  help: localizedTextSchema.optional(),
+});
+export type OutlineField = z.infer<typeof outlineFieldSchema>;
+
+export interface OutlineSection {
+  /** As numbered in the outline: "二", "1.2", "7.3". */
+  number: string;
+  id: string;
+  title: LocalizedText;
+  fields: OutlineField[];
+  children?: OutlineSection[];
+}
+export const outlineSectionSchema: z.ZodType<OutlineSection> = z.lazy(() =>
+  z.object({
+    number: z.string().min(1),
+    id: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/),
+    title: localizedTextSchema,
+    fields: z.array(outlineFieldSchema),
+    children: z.array(outlineSectionSchema).optional(),
+  }),
+);
+
+export interface PlanOutline {
+  ruleId: string;
+  sections: OutlineSection[];
+}
+
+/* ---------- schedule: annual reports and evaluations ---------- */
+
+export const obligationSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("annual-report"),
+    yearCovered: z.number().int(),
+    dueOn: isoDateSchema.nullable(),
+    exempt: z.boolean(),
+    ruleId: z.string(),
+    exemptRuleId: z.string().optional(),
+    /** Set when the due date is a local setting, not a clause. */
+    configurable: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal("evaluation"),
+    earliestOn: isoDateSchema,
+    ruleId: z.string(),
+    configurable: z.boolean().optional(),
+  }),
+]);
+export type Obligation = z.infer<typeof obligationSchema>;
+
+export const scheduleInputSchema = z.object({
+  approvedOn: isoDateSchema,
+  years: z.number().int().min(1).max(20),
+});
+export type ScheduleInput = z.infer<typeof scheduleInputSchema>;
+
+/* ---------- evaluation, changes, settings ---------- */
+
+export interface EvaluationGrade {
+  id: string;
+  name: LocalizedText;
+  consequence: "continued-support" | "post-subsidy" | "rectification" | "revocation" | "none";
+  /** For rectification: months before re-evaluation. */
+  rectificationMonths?: number;
+}
+
+export interface EvaluationPolicy {
+  ruleId: string;
+  grades: readonly EvaluationGrade[];
+  /** Conditions that lead to delisting, each a checklist item a reviewer confirms. */
+  delistingGrounds?: readonly { id: string; text: LocalizedText }[];
+  delistingRuleId?: string;
+  thirdParty?: boolean;
+}
+
+export interface ChangeKind {
+  id: string;
+  name: LocalizedText;
+  mode: "filing" | "approval";
+  ruleId: string;
+}
+
+/** A value the sources do not give: the UI says it is a local setting, not a clause. */
+export interface PolicySetting {
+  key: string;
+  label: LocalizedText;
+  value: string | number;
+  relatesTo: string;
+}
+
+export interface FieldGroup {
+  orientation: LocalizedText;
+  fields: readonly string[];
+}
+
+/* ---------- the module ---------- */
+
+export interface PolicyModule {
+  id: PolicyId;
+  source: PolicySource;
+  jurisdiction: Jurisdiction;
+  kinds: readonly PlatformKind[];
+  /** Key fields (重点领域) by orientation. */
+  fields: readonly FieldGroup[];
+  formationModes?: readonly FormationMode[];
+  workflow: WorkflowDefinition;
+  outline?: PlanOutline;
+  rules: readonly PolicyRule[];
+  /** Expertise a consultation panel must include. */
+  panel?: { ruleId: string; requiredExpertise: readonly Expertise[] };
+  schedule: (input: ScheduleInput) => Obligation[];
+  evaluation?: EvaluationPolicy;
+  changeKinds?: readonly ChangeKind[];
+  /** The designated name, e.g. 内蒙古自治区{name}技术创新中心. */
+  naming?: { ruleId: string; apply: (name: string) => string };
+  settings: readonly PolicySetting[];
+  /** Jurisdiction-specific reference data (Anshun's targets and tiers, Sichuan's zone layout). */
+  extras?: Record<string, unknown>;
+}
+
+export const policySummarySchema = z.object({
+  id: policyIdSchema,
+  jurisdiction: z.string(),
+  jurisdictionName: localizedTextSchema,
+  title: z.string(),
+  issuer: z.string(),
+  documentNumber: z.string().optional(),
+  date: isoDateSchema,
+  status: sourceStatusSchema,
+  kinds: z.array(platformKindSchema),
+});
+export type PolicySummary = z.infer<typeof policySummarySchema>;
+
+export const checkResponseSchema = z.object({
+  policyId: policyIdSchema,
+  outcome: ruleOutcomeSchema,
+  results: z.array(ruleResultSchema),
+});
+export type CheckResponse = z.infer<typeof checkResponseSchema>;
+
+export { roleSchema };
+
+/**
+ * The common spine's vocabulary (DESIGN.md "Life of an application"). Modules pick the stages and
+ * actions they need from here, so portals and services can act on any module generically; a
+ * module may add its own ids where its source has a stage no other source has.
+ */
+export const commonStages = [
+  "draft",
+  "submitted", // waiting for the recommender
+  "returned", // back with the applicant for revision
+  "recommended",
+  "consultation", // expert panel opinions and scores (咨询论证 / 方案论证)
+  "site-visit",
+  "formal-application", // Inner Mongolia: the recommender files the formal application
+  "review", // plan review, and on-site evaluation where required
+  "publicity",
+  "approved",
+  "rejected",
+  "withdrawn",
+] as const;
+
+export const commonActions = [
+  "submit",
+  "withdraw",
+  "recommend",
+  "return-to-applicant",
+  "resubmit",
+  "start-consultation",
+  "request-revision",
+  "complete-consultation",
+  "record-site-visit",
+  "file-formal-application",
+  "start-review",
+  "complete-review",
+  "open-publicity",
+  "uphold-objection", // publicity → review
+  "approve",
+  "reject",
+] as const;
