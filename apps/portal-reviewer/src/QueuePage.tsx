@@ -1,0 +1,93 @@
+import type { RouterOutputs } from "@kechuang/api";
+import { roleLabels, type SessionUser } from "@kechuang/domain";
+import {
+  daysBetween,
+  EmptyState,
+  ErrorState,
+  formatDate,
+  formatWaited,
+  type Locale,
+  localized,
+  PageHeader,
+  StageTag,
+  useTRPC,
+} from "@kechuang/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Table, type TableProps, Tag, Tooltip } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { reviewerNamespace } from "./messages";
+import { longestWaitingFirst, overdueAfterDays } from "./queue";
+
+type QueueItem = RouterOutputs["review"]["queue"][number];
+
+export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser }) {
+  const { t } = useTranslation([reviewerNamespace, "common"]);
+  const trpc = useTRPC();
+  const queue = useQuery(trpc.review.queue.queryOptions());
+  const policies = useQuery(trpc.policies.list.queryOptions());
+  // "Now" is fixed at mount so every row is measured against the same instant.
+  const [now] = useState(() => new Date());
+
+  const columns: TableProps<QueueItem>["columns"] = [
+    { title: t("column.title"), dataIndex: "title", key: "title" },
+    { title: t("column.organization"), dataIndex: "organizationName", key: "organization" },
+    {
+      title: t("column.policy"),
+      key: "policy",
+      render: (_, row) => policies.data?.find((policy) => policy.id === row.policyId)?.title ?? row.policyId,
+    },
+    { title: t("column.stage"), key: "stage", render: (_, row) => <StageTag stage={row.stage} /> },
+    {
+      title: t("column.waitingSince"),
+      key: "waitingSince",
+      render: (_, row) => formatDate(new Date(row.waitingSince), locale),
+    },
+    {
+      title: t("column.waited"),
+      key: "waited",
+      render: (_, row) => {
+        const waited = formatWaited(new Date(row.waitingSince), now, locale);
+        return daysBetween(new Date(row.waitingSince), now) > overdueAfterDays ? (
+          <Tooltip title={t("overdue", { days: overdueAfterDays })}>
+            <Tag color="red">{waited}</Tag>
+          </Tooltip>
+        ) : (
+          waited
+        );
+      },
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle", { role: localized(roleLabels[user.role], locale) })}
+        extra={<Button onClick={() => void queue.refetch()}>{t("refresh")}</Button>}
+      />
+      {queue.isError ? (
+        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
+      ) : (
+        <Table<QueueItem>
+          rowKey="applicationId"
+          columns={columns}
+          dataSource={longestWaitingFirst(queue.data ?? [])}
+          loading={queue.isPending}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{
+            emptyText: queue.isPending ? (
+              " "
+            ) : (
+              <EmptyState
+                title={t("empty.title")}
+                description={t("empty.hint")}
+                next={{ label: t("refresh"), onClick: () => void queue.refetch() }}
+              />
+            ),
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import { type Database, isEmptyDatabase, openDatabase, seedDemo, writeDemoAccounts } from "@kechuang/db";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { ServerConfig } from "./env";
+import { registerRest } from "./rest";
+import { registerSecurity } from "./security";
+import { registerStaticFiles } from "./static-files";
+import { registerTrpc } from "./trpc-plugin";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface BuildOptions {
+  /** An already open database (tests); otherwise one is opened from the config and closed with the app. */
+  database?: Database;
+  /** Where the front ends' dist folders live (tests point it at an empty folder). */
+  appsDir?: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The database this app serves (tests inspect it). */
+    database: Database;
+  }
+}
+
+/** Opens the database named by the config, and loads demo data into it if it is empty and demo mode is on. */
+export async function openConfiguredDatabase(config: ServerConfig, log: FastifyInstance["log"]): Promise<Database> {
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    migrationsFolder: config.migrationsFolder,
+  });
+  if (config.demo && (await isEmptyDatabase(database.db))) {
+    const accounts = await seedDemo(database.db);
+    const path = writeDemoAccounts(config.dataDir, accounts);
+    log.warn({ path }, "demo data loaded; generated demo account passwords are in this file (mode 0600)");
+  }
+  return database;
+}
+
+export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    // Reuse a caller's correlation id when it looks like one; otherwise mint our own.
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    // Behind a reverse proxy on a private network in production; never trust X-Forwarded-For from the internet.
+    trustProxy: config.production ? "loopback,linklocal,uniquelocal" : false,
+    // tRPC batches put several procedure names in the path.
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1_048_576,
+  });
+  const database = options.database ?? (await openConfiguredDatabase(config, app.log));
+  app.decorate("database", database);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  app.addHook("onClose", async () => {
+    await database.close();
+  });
+
+  await registerSecurity(app, config);
+  await app.register(fastifyCookie);
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_request, reply) => {
+    const [reachable, migrated] = await Promise.all([database.ping(), database.migrationsApplied()]);
+    const ready = reachable && migrated;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not-ready", database: reachable, migrations: migrated });
+  });
+  app.get("/config/portals.json", async (_request, reply) => {
+    reply.header("cache-control", "no-cache");
+    return {
+      remotes: [
+        { name: "portal_public", route: "/", entry: config.portalManifests.public },
+        { name: "portal_applicant", route: "/apply", entry: config.portalManifests.applicant },
+        { name: "portal_reviewer", route: "/review", entry: config.portalManifests.reviewer },
+      ],
+    };
+  });
+
+  await registerTrpc(app, config, database);
+  await registerRest(app);
+  await registerStaticFiles(app, { appsDir: options.appsDir });
+  return app;
+}
+
+/**
+ * SIGTERM: fastify's close() stops accepting connections, answers 503 to requests arriving meanwhile
+ * (return503OnClosing), waits for in-flight ones, then runs onClose — which closes the database.
+ */
+export async function shutdownGracefully(app: FastifyInstance, timeoutMs = 10_000): Promise<void> {
+  app.log.info("shutting down: draining in-flight requests");
+  const timer = setTimeout(() => {
+    app.log.error("drain timed out; exiting");
+    process.exit(1);
+  }, timeoutMs);
+  timer.unref();
+  await app.close();
+  clearTimeout(timer);
+}

@@ -1,0 +1,30 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { buildApp, shutdownGracefully } from "./app";
+import { loadConfig } from "./env";
+
+const loaded = loadConfig();
+if (!loaded.ok) {
+  console.error(`Invalid configuration:\n  ${loaded.problems.join("\n  ")}`);
+  process.exit(1);
+}
+// The production bundle carries its migrations in dist/drizzle; from source the db package's own are used.
+const bundled = fileURLToPath(new URL("./drizzle", import.meta.url));
+const config = { ...loaded.config, migrationsFolder: existsSync(bundled) ? bundled : undefined };
+
+const app = await buildApp(config);
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    shutdownGracefully(app).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  });
+}
+await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,138 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser";
+import { type DemoAccount, readDemoAccounts } from "./demoAccounts";
+import { sharedChunkPaths } from "./manifests";
+import { type RunningServer, startServer } from "./server";
+
+const artifacts = fileURLToPath(new URL("../artifacts/", import.meta.url));
+const loadFailed = "该模块暂时无法加载 / This portal could not be loaded";
+// Seeded by the server's demo data (packages/db seed.ts).
+const seededCenter = "湖南省先进轨道交通装备技术创新中心";
+const applicantApplication = "湖南省先进陶瓷材料技术创新中心";
+
+let server: RunningServer;
+let browser: Browser;
+let accounts: Map<string, DemoAccount>;
+
+beforeAll(async () => {
+  await mkdir(artifacts, { recursive: true });
+  server = await startServer();
+  accounts = await readDemoAccounts(server.dataDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function account(username: string): DemoAccount {
+  const found = accounts.get(username);
+  if (!found) throw new Error(`demo account ${username} missing; have ${[...accounts.keys()].join(", ")}`);
+  return found;
+}
+
+/** Sign in through the shell's form (client-side navigation: the page is never reloaded). */
+async function signIn(page: Page, username: string) {
+  await page.getByRole("button", { name: "登录" }).first().click();
+  await page.waitForURL(/\/signin/);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(account(username).password);
+  await page.locator("form").getByRole("button", { name: /登\s*录/ }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByTestId("user-menu").hover();
+  await page.getByText("退出登录").click();
+  await page.getByRole("button", { name: "登录" }).first().waitFor();
+}
+
+/** Requests and the page's own complaints (CSP violations, uncaught errors) for one page. */
+function record(page: Page) {
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) {
+      problems.push(`csp: ${message.text()}`);
+    }
+  });
+  return { requests, problems };
+}
+
+describe("the shell and its three portals", () => {
+  it("loads each portal from its own manifest, shares one React, and shows each role its work", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const log = record(page);
+
+    // Public portal at "/": approved platforms, no sign-in.
+    await page.goto(`${server.url}/`);
+    await expect(page.title()).resolves.toBe("科创 · Kechuang");
+    await page.getByText(seededCenter).waitFor();
+    await page.screenshot({ path: `${artifacts}public.png`, fullPage: true });
+
+    // Applicant: sign in, land on /apply, see the organization's applications with stage tags.
+    await signIn(page, "applicant");
+    await page.waitForURL(/\/apply$/);
+    await page.getByText(applicantApplication).waitFor();
+    await expect(page.getByText("退回修改").count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: `${artifacts}applicant.png`, fullPage: true });
+    await signOut(page);
+
+    // Expert: sign in, land on /review, see the "waiting for me" queue.
+    await signIn(page, "expert");
+    await page.waitForURL(/\/review$/);
+    await page.getByRole("heading", { name: "待我处理" }).waitFor();
+    await page.locator(".ant-table").waitFor();
+    await page.screenshot({ path: `${artifacts}reviewer.png`, fullPage: true });
+
+    // Each portal's manifest came from its own path.
+    for (const portal of ["public", "applicant", "reviewer"]) {
+      expect(log.requests).toContain(`/portals/${portal}/mf-manifest.json`);
+      expect(log.requests.some((path) => path.startsWith(`/portals/${portal}/static/js/`))).toBe(true);
+    }
+    // React is a singleton: of the four builds' react chunks, the page fetched exactly one, once.
+    const reactChunks = await sharedChunkPaths(server.url, "react");
+    expect(reactChunks.size).toBeGreaterThanOrEqual(4);
+    const reactFetches = log.requests.filter((path) => reactChunks.has(path));
+    expect(reactFetches).toHaveLength(1);
+    expect(log.problems).toEqual([]);
+    await context.close();
+  });
+
+  it("reports a portal whose manifest is missing while the other two keep working", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    await page.route("**/portals/applicant/mf-manifest.json", (route) =>
+      route.fulfill({ status: 404, contentType: "application/json", body: '{"error":"gone"}' }),
+    );
+
+    await page.goto(`${server.url}/`);
+    await page.getByText(seededCenter).waitFor();
+
+    await signIn(page, "expert");
+    await page.waitForURL(/\/review$/);
+    await page.getByRole("heading", { name: "待我处理" }).waitFor();
+
+    // The broken portal: a clear bilingual message with a retry, inside the working shell.
+    await page.getByRole("menuitem", { name: "申报" }).click();
+    await page.waitForURL(/\/apply$/);
+    await page.getByText(loadFailed).waitFor();
+    await expect(page.getByRole("button", { name: /重\s*试/ }).count()).resolves.toBe(1);
+    await expect(page.getByText("科创 · Kechuang").count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: `${artifacts}applicant-broken.png`, fullPage: true });
+
+    // The other two still work after the failure.
+    await page.getByRole("menuitem", { name: "公共服务" }).click();
+    await page.getByText(seededCenter).waitFor();
+    await page.getByRole("menuitem", { name: "评审" }).click();
+    await page.getByRole("heading", { name: "待我处理" }).waitFor();
+    await expect(page.getByText(loadFailed).count()).resolves.toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,94 @@
+import {
+  appendAudit,
+  clearFailedSignIns,
+  findOrganizationName,
+  findUserByUsername,
+  hashPassword,
+  recordAudit,
+  recordFailedSignIn,
+  verifyPassword,
+} from "@kechuang/db";
+import { type Result, roleSchema, type SessionUser, type SignInInput, secondFactorRoles } from "@kechuang/domain";
+import type { Context } from "../trpc";
+import { createSession } from "./session";
+import { totpCodeIsValid } from "./totp";
+
+export type SignInFailure = { needsTotp: boolean };
+export type SignInSuccess = { user: SessionUser; token: string; expiresAt: Date };
+
+/** Unknown users still cost one argon2 verify, so response time does not reveal which usernames exist. */
+let dummyHash: Promise<string> | undefined;
+const timingDummy = () => {
+  dummyHash ??= hashPassword("timing-equaliser-not-a-password");
+  return dummyHash;
+};
+
+/**
+ * Password (+ TOTP for authority and administrators). Every failure gives the same answer; `needsTotp` is
+ * revealed only after the password was right. Five consecutive failures lock the account for 15 minutes.
+ */
+export async function signIn(ctx: Context, input: SignInInput): Promise<Result<SignInSuccess, SignInFailure>> {
+  const now = ctx.now();
+  const db = ctx.database.db;
+  const audit = (result: "ok" | "failed" | "denied", actorId: string | null, actorRole: string, reason?: string) => ({
+    actorId,
+    actorRole,
+    action: "auth.sign-in",
+    objectType: "user",
+    objectId: input.username,
+    result,
+    sourceIp: ctx.ip,
+    detail: { requestId: ctx.requestId, ...(reason ? { reason } : {}) },
+  });
+
+  const user = await findUserByUsername(db, input.username);
+  if (!user) {
+    await verifyPassword(await timingDummy(), input.password);
+    await recordAudit(db, audit("failed", null, "anonymous", "unknown-user"));
+    return { ok: false, error: { needsTotp: false } };
+  }
+  const passwordOk = await verifyPassword(user.passwordHash, input.password);
+  if (user.disabled || (user.lockedUntil && user.lockedUntil > now)) {
+    await recordAudit(db, audit("denied", user.id, user.role, user.disabled ? "disabled" : "locked"));
+    return { ok: false, error: { needsTotp: false } };
+  }
+  const role = roleSchema.parse(user.role);
+  const needsTotp = secondFactorRoles.includes(role);
+  // A missing code after a right password is the first step of a two-step form, not a guess: not counted.
+  if (passwordOk && needsTotp && !input.totp) {
+    await recordAudit(db, audit("failed", user.id, role, "totp-missing"));
+    return { ok: false, error: { needsTotp: true } };
+  }
+  const totpOk = !needsTotp || (user.totpSecret != null && (await totpCodeIsValid(user.totpSecret, input.totp ?? "")));
+  if (!passwordOk || !totpOk) {
+    await ctx.database.db.transaction(async (tx) => {
+      const { locked } = await recordFailedSignIn(tx, user.id, now);
+      await appendAudit(tx, audit("failed", user.id, role, passwordOk ? "totp-wrong" : "password-wrong"));
+      if (locked) await appendAudit(tx, { ...audit("denied", user.id, role, "five-failures"), action: "auth.lock" });
+    });
+    return { ok: false, error: { needsTotp: passwordOk && needsTotp } };
+  }
+  const session = await db.transaction(async (tx) => {
+    await clearFailedSignIns(tx, user.id);
+    const created = await createSession(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent, now });
+    await appendAudit(tx, audit("ok", user.id, role));
+    return created;
+  });
+  const organizationName = user.organizationId ? await findOrganizationName(db, user.organizationId) : null;
+  return {
+    ok: true,
+    value: {
+      token: session.token,
+      expiresAt: session.expiresAt,
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role,
+        organizationId: user.organizationId,
+        organizationName,
+        areaCode: user.areaCode,
+      },
+    },
+  };
+}

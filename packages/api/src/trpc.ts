@@ -1,0 +1,152 @@
+import { type Database, recordAudit } from "@kechuang/db";
+import type { Actor, Role, SessionUser } from "@kechuang/domain";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { type ActiveSession, validateSessionToken } from "./auth/session";
+import { appError, LocalizedCause, messages } from "./errors";
+import { permissions } from "./permissions";
+
+/** What the transport (fastify, or a test) provides; the API never touches HTTP objects itself. */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface CreateContextOptions {
+  database: Database;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** The session cookie's value, if any. */
+  sessionToken: string | null;
+  cookies: SessionCookieJar;
+  now?: () => Date;
+}
+
+export interface Context {
+  database: Database;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  cookies: SessionCookieJar;
+  /** The raw cookie value; resolved into `session` by the first middleware. */
+  sessionToken: string | null;
+  session: ActiveSession | null;
+  user: SessionUser | null;
+  now: () => Date;
+}
+
+/**
+ * Cheap and infallible on purpose: the session is looked up in the first middleware, so a database
+ * failure there is reported with the request's correlation id like any other error.
+ */
+export function createContext(options: CreateContextOptions): Context {
+  return {
+    database: options.database,
+    requestId: options.requestId,
+    ip: options.ip,
+    userAgent: options.userAgent,
+    cookies: options.cookies,
+    sessionToken: options.sessionToken,
+    session: null,
+    user: null,
+    now: options.now ?? (() => new Date()),
+  };
+}
+
+export const actorOf = (ctx: Pick<Context, "user">): Actor => ctx.user?.role ?? "anonymous";
+
+/** Issues of a failed input parse (zod's ZodError or tRPC's Standard Schema error), else null. */
+function inputIssues(cause: unknown): unknown[] | null {
+  if (cause instanceof Error && (cause.name === "ZodError" || cause.name === "StandardSchemaV1Error")) {
+    const issues = (cause as { issues?: unknown }).issues;
+    return Array.isArray(issues) ? issues : null;
+  }
+  return null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Never ship stack traces, even in development: they leak paths and SQL.
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const requestId = ctx?.requestId ?? null;
+    const issues = error.code === "BAD_REQUEST" ? inputIssues(error.cause) : null;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      const text = messages.internal(requestId ?? "-");
+      return {
+        message: text.zh,
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, localizedMessage: text, zodIssues: null, needsTotp: false },
+      };
+    }
+    const localized = error.cause instanceof LocalizedCause ? error.cause : null;
+    const text = localized?.text ?? (issues ? messages.invalidInput : null);
+    return {
+      message: text?.zh ?? shape.message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        requestId,
+        localizedMessage: text,
+        zodIssues: issues,
+        needsTotp: localized?.extra.needsTotp ?? false,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * Deny by default: every call is checked against the permission matrix (data, permissions.ts) by its
+ * path. A procedure with no row is refused for everyone. Refusals are audited.
+ */
+const enforcePermissions = t.middleware(async ({ ctx, path, type, next }) => {
+  const allowed: readonly Actor[] | undefined = permissions[path as keyof typeof permissions];
+  const actor = actorOf(ctx);
+  if (!allowed?.includes(actor)) {
+    await recordAudit(ctx.database.db, {
+      actorId: ctx.user?.id ?? null,
+      actorRole: actor,
+      action: `call:${path}`,
+      objectType: "procedure",
+      objectId: path,
+      result: "denied",
+      sourceIp: ctx.ip,
+      detail: { type, requestId: ctx.requestId, reason: allowed ? "role" : "no-permission-row" },
+    });
+    if (actor === "anonymous") throw appError("UNAUTHORIZED", messages.signInRequired);
+    throw appError("FORBIDDEN", messages.forbidden);
+  }
+  return next();
+});
+
+const resolveSession = t.middleware(async ({ ctx, next }) => {
+  if (!ctx.sessionToken) return next();
+  const session = await validateSessionToken(ctx.database, ctx.sessionToken, ctx.now());
+  if (!session) ctx.cookies.clear();
+  return next({ ctx: { ...ctx, session, user: session?.user ?? null } });
+});
+
+const baseProcedure = t.procedure.use(resolveSession).use(enforcePermissions);
+
+export const publicProcedure = baseProcedure;
+
+/** A signed-in user of any role; narrows `ctx.user` to non-null. */
+export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.session) throw appError("UNAUTHORIZED", messages.signInRequired);
+  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
+});
+
+/** Defense in depth on top of the matrix: the handler itself states which roles it serves. */
+export const roleProcedure = (...roles: readonly Role[]) =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) throw appError("FORBIDDEN", messages.forbidden);
+    return next();
+  });
+
+export { TRPCError };

@@ -1,0 +1,10 @@
+export * from "./audit";
+export * from "./client";
+export * from "./passwords";
+export * from "./repositories/applications";
+export * from "./repositories/organizations";
+export * from "./repositories/platforms";
+export * from "./repositories/sessions";
+export * from "./repositories/users";
+export * as schema from "./schema";
+export * from "./seed";

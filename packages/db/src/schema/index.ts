@@ -1,0 +1,4 @@
+export * from "./applications";
+export * from "./audit";
+export * from "./identity";
+export * from "./platforms";

@@ -1,0 +1,24 @@
+import { date, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { organizations } from "./identity";
+
+/** Approved centers and zones: what the public portal lists. */
+export const platforms = pgTable(
+  "platforms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    policyId: text("policy_id").notNull(),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    leadOrgId: uuid("lead_org_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** Jurisdiction code of the approving policy module (administrative division, e.g. "430000"). */
+    jurisdiction: text("jurisdiction").notNull(),
+    approvedOn: date("approved_on", { mode: "string" }).notNull(),
+    fields: jsonb("fields").$type<string[]>().notNull(),
+    status: text("status", { enum: ["active", "rectifying", "delisted"] })
+      .notNull()
+      .default("active"),
+  },
+  (t) => [index("platforms_policy_idx").on(t.policyId)],
+);

@@ -1,0 +1,170 @@
+import type { PolicyModule, PolicyRule } from "@kechuang/domain";
+import { describe, expect, it } from "vitest";
+import { type CatalogSourceId, catalogRuleIds, crossCuttingRuleIds } from "./catalog";
+import { conformanceIssues } from "./conformance";
+import { zzCatalogRuleIds, zzTic2099 } from "./fixtures/fixture-module";
+import { policyModules } from "./registry";
+
+const details = (module: PolicyModule, catalog: readonly string[]) =>
+  conformanceIssues(module, catalog).map((i) => `${i.check}: ${i.detail}`);
+
+describe("every registered module conforms", () => {
+  it("registers one module per catalog source", () => {
+    expect(policyModules.map((m) => m.id).sort()).toEqual(Object.keys(catalogRuleIds).sort());
+  });
+
+  for (const module of policyModules) {
+    it(`${module.id} passes the conformance suite`, () => {
+      expect(details(module, catalogRuleIds[module.id as CatalogSourceId])).toEqual([]);
+    });
+  }
+});
+
+describe("the catalog", () => {
+  it("has unique ids, each prefixed by its source's short name", () => {
+    const all = [...Object.values(catalogRuleIds).flat(), ...crossCuttingRuleIds];
+    expect(new Set(all).size).toBe(all.length);
+    for (const [source, ids] of Object.entries(catalogRuleIds)) {
+      const prefix = source.replace(/-\d{4}$/, ".");
+      for (const id of ids) expect(id.startsWith(prefix), id).toBe(true);
+    }
+  });
+
+  it("holds every rule count of POLICIES.md", () => {
+    expect(Object.values(catalogRuleIds).map((ids) => ids.length)).toEqual([10, 10, 23, 13, 6]);
+  });
+});
+
+/** A deliberately broken copy of the fixture; each test breaks one thing and expects that issue. */
+const broken = (change: (m: PolicyModule) => PolicyModule) => details(change(zzTic2099), zzCatalogRuleIds);
+const withRule = (m: PolicyModule, id: string, change: (r: PolicyRule) => PolicyRule): PolicyModule => ({
+  ...m,
+  rules: m.rules.map((r) => (r.id === id ? change(r) : r)),
+});
+
+describe("the suite can fail", () => {
+  it("passes the unbroken fixture", () => {
+    expect(details(zzTic2099, zzCatalogRuleIds)).toEqual([]);
+  });
+
+  it("catches an unreachable stage", () => {
+    const issues = broken((m) => ({
+      ...m,
+      workflow: {
+        ...m.workflow,
+        stages: [
+          ...m.workflow.stages,
+          { id: "limbo", name: { zh: "悬置", en: "Limbo" }, actors: [], terminal: true },
+        ],
+      },
+    }));
+    expect(issues).toEqual(['workflow: stage "limbo" is unreachable from the initial stage']);
+  });
+
+  it("catches a workflow without a terminal stage and with a dead end", () => {
+    const issues = broken((m) => ({
+      ...m,
+      workflow: { ...m.workflow, stages: m.workflow.stages.map(({ terminal: _, ...s }) => s) },
+    }));
+    expect(issues).toContain("workflow: no terminal stage");
+    expect(issues).toContain('workflow: stage "approved" is not terminal but has no way out');
+  });
+
+  it("catches an uncited rule", () => {
+    const issues = broken((m) =>
+      withRule(m, "zz-tic.charter", (r) => ({
+        ...r,
+        citation: undefined as unknown as PolicyRule["citation"],
+      })),
+    );
+    expect(issues).toEqual(['citation: rule "zz-tic.charter" has no valid citation (source, clause, quote)']);
+  });
+
+  it("catches a citation to a clause the source does not have, and to another source", () => {
+    const issues = broken((m) =>
+      withRule(m, "zz-tic.rd", (r) => ({
+        ...r,
+        citation: { source: "hn-tic-2020", clause: "九(九)", quote: "x" },
+      })),
+    );
+    expect(issues).toEqual([
+      'citation: rule "zz-tic.rd" cites source "hn-tic-2020", not "zz-tic-2099"',
+      'citation: rule "zz-tic.rd" cites clause "九(九)", which the source does not have',
+    ]);
+  });
+
+  it("catches a catalog rule missing from the module, and a rule outside the catalog", () => {
+    const issues = broken((m) => withRule(m, "zz-tic.charter", (r) => ({ ...r, id: "zz-tic.charters" })));
+    expect(issues).toEqual([
+      'catalog: catalog rule "zz-tic.charter" is missing from module.rules',
+      'catalog: rule "zz-tic.charters" is not in the catalog',
+    ]);
+  });
+
+  it("catches references to rules the module does not have", () => {
+    const issues = broken((m) => ({
+      ...m,
+      rules: m.rules.filter((r) => r.id !== "common.publicity"),
+    }));
+    expect(issues).toEqual([
+      'reference: transition "approve" from "publicity" refers to unknown rule "common.publicity"',
+      'reference: transition "uphold-objection" from "publicity" refers to unknown rule "common.publicity"',
+      'reference: setting "publicityWorkingDays" refers to unknown rule "common.publicity"',
+    ]);
+  });
+
+  it("catches an eligibility rule without evaluate and a checklist rule without prompt", () => {
+    const issues = broken((m) =>
+      withRule(
+        withRule(m, "zz-tic.rd", ({ evaluate: _, ...r }) => r),
+        "zz-tic.charter",
+        ({ prompt: _, ...r }) => r,
+      ),
+    );
+    expect(issues).toEqual([
+      'rule-shape: eligibility rule "zz-tic.rd" has no evaluate',
+      'rule-shape: checklist rule "zz-tic.charter" has no bilingual prompt',
+    ]);
+  });
+
+  it("catches an evaluate that throws on absent facts", () => {
+    const issues = broken((m) =>
+      withRule(m, "zz-tic.rd", (r) => ({
+        ...r,
+        evaluate: (facts) => {
+          const years = facts.leadUnit!.rdExpenditureLast3Years!;
+          return r.evaluate!({ ...facts, leadUnit: { rdExpenditureLast3Years: years } });
+        },
+      })),
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/^rule-shape: rule "zz-tic.rd" throws on/);
+  });
+
+  it("catches an invalid outline", () => {
+    const issues = broken((m) => ({
+      ...m,
+      outline: {
+        ...m.outline!,
+        sections: [...m.outline!.sections, { ...m.outline!.sections[0]!, number: "" }],
+      },
+    }));
+    expect(issues).toContain('outline: section id "basis" is used twice');
+    expect(issues).toContain('outline: section "basis" has no number');
+  });
+
+  it("catches a schedule that gives invalid obligations", () => {
+    const issues = broken((m) => ({
+      ...m,
+      schedule: (input) =>
+        m.schedule(input).map((o) => (o.kind === "annual-report" ? { ...o, dueOn: "30 June" } : o)),
+    }));
+    expect(issues.length).toBe(5);
+    expect(issues.every((i) => i.startsWith("schedule: obligation"))).toBe(true);
+  });
+
+  it("catches a module whose id differs from its source's", () => {
+    const issues = broken((m) => ({ ...m, id: "zz-tic-2098" }));
+    expect(issues[0]).toBe('identity: module id "zz-tic-2098" ≠ source id "zz-tic-2099"');
+  });
+});

@@ -1,0 +1,185 @@
+import {
+  analyzeWorkflow,
+  type CenterFacts,
+  citationSchema,
+  localizedTextSchema,
+  obligationSchema,
+  outlineContentSchema,
+  type PolicyModule,
+  policyIdSchema,
+  ruleResultSchema,
+  type ScheduleInput,
+  transitionGuardSchema,
+  validateOutline,
+  workflowProblems,
+} from "@kechuang/domain";
+import { z } from "zod";
+import { crossCuttingRuleIds } from "./catalog";
+
+/**
+ * The conformance suite every policy module passes (DESIGN.md "The policy module contract").
+ * It answers with a list of problems, empty when the module conforms, so a module team sees every
+ * problem at once rather than the first throw.
+ */
+
+export type ConformanceCheck =
+  | "identity"
+  | "workflow"
+  | "catalog"
+  | "citation"
+  | "reference"
+  | "rule-shape"
+  | "outline"
+  | "schedule"
+  | "source";
+
+export interface ConformanceIssue {
+  check: ConformanceCheck;
+  detail: string;
+}
+
+/** Sample inputs the suite feeds to a module's functions. */
+export const sampleScheduleInput: ScheduleInput = { approvedOn: "2021-07-15", years: 5 };
+
+export function conformanceIssues(
+  module: PolicyModule,
+  catalogRuleIds: readonly string[],
+): ConformanceIssue[] {
+  const issues: ConformanceIssue[] = [];
+  const add = (check: ConformanceCheck, detail: string) => issues.push({ check, detail });
+
+  // identity and source
+  if (module.id !== module.source.id)
+    add("identity", `module id "${module.id}" ≠ source id "${module.source.id}"`);
+  if (!policyIdSchema.safeParse(module.id).success) add("identity", `module id "${module.id}" is malformed`);
+  if (module.kinds.length === 0) add("identity", "module governs no platform kind");
+  if (!z.iso.date().safeParse(module.source.date).success)
+    add("source", `source date "${module.source.date}" is not an ISO date`);
+  const clauseIds = module.source.clauses.map((c) => c.id);
+  for (const id of clauseIds.filter((id, i) => clauseIds.indexOf(id) !== i)) {
+    add("source", `clause "${id}" is listed twice`);
+  }
+  for (const clause of module.source.clauses) {
+    if (!clause.text.trim()) add("source", `clause "${clause.id}" has no text`);
+  }
+
+  // workflow
+  for (const problem of workflowProblems(analyzeWorkflow(module.workflow))) add("workflow", problem);
+  for (const t of module.workflow.transitions) {
+    for (const guard of t.guards ?? []) {
+      if (!transitionGuardSchema.safeParse(guard).success) {
+        add("workflow", `transition "${t.action}" from "${t.from}" has unknown guard "${guard}"`);
+      }
+    }
+  }
+
+  // the catalog: every rule of the module's group is implemented, and nothing outside the catalog
+  const ruleIds = module.rules.map((r) => r.id);
+  const ruleIdSet = new Set(ruleIds);
+  for (const id of catalogRuleIds) {
+    if (!ruleIdSet.has(id)) add("catalog", `catalog rule "${id}" is missing from module.rules`);
+  }
+  const known = new Set<string>([...catalogRuleIds, ...crossCuttingRuleIds]);
+  for (const id of ruleIds) {
+    if (!known.has(id)) add("catalog", `rule "${id}" is not in the catalog`);
+  }
+  for (const id of ruleIds.filter((id, i) => ruleIds.indexOf(id) !== i)) {
+    add("catalog", `rule "${id}" is defined twice`);
+  }
+
+  // every rule cited, every citation resolving to a clause of this module's source
+  const clauseSet = new Set(clauseIds);
+  for (const rule of module.rules) {
+    const citation = rule.citation as unknown;
+    if (!citation || !citationSchema.safeParse(citation).success) {
+      add("citation", `rule "${rule.id}" has no valid citation (source, clause, quote)`);
+      continue;
+    }
+    if (rule.citation.source !== module.id) {
+      add("citation", `rule "${rule.id}" cites source "${rule.citation.source}", not "${module.id}"`);
+    }
+    if (!clauseSet.has(rule.citation.clause)) {
+      add(
+        "citation",
+        `rule "${rule.id}" cites clause "${rule.citation.clause}", which the source does not have`,
+      );
+    }
+  }
+
+  // every rule reference points at a rule of this module
+  const reference = (where: string, id: string | undefined) => {
+    if (id !== undefined && !ruleIdSet.has(id)) add("reference", `${where} refers to unknown rule "${id}"`);
+  };
+  for (const t of module.workflow.transitions)
+    reference(`transition "${t.action}" from "${t.from}"`, t.ruleId);
+  reference("outline", module.outline?.ruleId);
+  reference("panel", module.panel?.ruleId);
+  reference("naming", module.naming?.ruleId);
+  for (const c of module.changeKinds ?? []) reference(`change kind "${c.id}"`, c.ruleId);
+  reference("evaluation", module.evaluation?.ruleId);
+  reference("evaluation delisting", module.evaluation?.delistingRuleId);
+  for (const s of module.settings) reference(`setting "${s.key}"`, s.relatesTo);
+
+  // rule shapes: what each implementation kind needs
+  for (const rule of module.rules) {
+    if (!localizedTextSchema.safeParse(rule.title).success)
+      add("rule-shape", `rule "${rule.id}" has no bilingual title`);
+    for (const kind of rule.appliesTo) {
+      if (!module.kinds.includes(kind))
+        add("rule-shape", `rule "${rule.id}" applies to "${kind}", which the module does not govern`);
+    }
+    if (rule.implementedBy === "eligibility" && !rule.evaluate) {
+      add("rule-shape", `eligibility rule "${rule.id}" has no evaluate`);
+    }
+    if (rule.implementedBy === "checklist" && !localizedTextSchema.safeParse(rule.prompt).success) {
+      add("rule-shape", `checklist rule "${rule.id}" has no bilingual prompt`);
+    }
+    if (rule.evaluate) {
+      for (const kind of rule.appliesTo) checkEvaluate(rule.id, rule.evaluate, { kind }, add);
+    }
+  }
+
+  // the outline renders: well formed, its content schema builds and converts to JSON Schema
+  if (module.outline) {
+    for (const problem of validateOutline(module.outline)) add("outline", problem);
+    try {
+      z.toJSONSchema(outlineContentSchema(module.outline));
+    } catch (error) {
+      add("outline", `outline content schema does not render: ${String(error)}`);
+    }
+  }
+
+  // the schedule gives valid obligations citing the module's rules
+  try {
+    const obligations = module.schedule(sampleScheduleInput);
+    obligations.forEach((o, i) => {
+      const parsed = obligationSchema.safeParse(o);
+      if (!parsed.success) add("schedule", `obligation ${i} is invalid: ${parsed.error.issues[0]?.message}`);
+      reference(`obligation ${i}`, o.ruleId);
+      if (o.kind === "annual-report") reference(`obligation ${i} exemption`, o.exemptRuleId);
+    });
+  } catch (error) {
+    add("schedule", `schedule throws on ${JSON.stringify(sampleScheduleInput)}: ${String(error)}`);
+  }
+
+  return issues;
+}
+
+/** Absent facts must give a result (usually needs-information), never a throw, and name the rule. */
+function checkEvaluate(
+  ruleId: string,
+  evaluate: (facts: CenterFacts) => unknown,
+  facts: CenterFacts,
+  add: (check: ConformanceCheck, detail: string) => void,
+) {
+  try {
+    const result = ruleResultSchema.safeParse(evaluate(facts));
+    if (!result.success)
+      add("rule-shape", `rule "${ruleId}" returns an invalid result on ${JSON.stringify(facts)}`);
+    else if (result.data.ruleId !== ruleId) {
+      add("rule-shape", `rule "${ruleId}" returns a result for "${result.data.ruleId}"`);
+    }
+  } catch (error) {
+    add("rule-shape", `rule "${ruleId}" throws on ${JSON.stringify(facts)}: ${String(error)}`);
+  }
+}

@@ -1,0 +1,96 @@
+import type { EvaluationPolicy, PolicyModule, PolicySetting } from "@kechuang/domain";
+import { hnOutline } from "./outline";
+import { hnRuleList, hnRules } from "./rules";
+import { DEFAULT_EVALUATION_AFTER_YEARS, hnSchedule } from "./schedule";
+import { hnTic2020Source } from "./source";
+import { hnWorkflow } from "./workflow";
+
+/**
+ * 六(五): performance evaluation by a third party. The source defines no grades; results are "an important
+ * reference for further support" within an 有进有出 (in-and-out) adjustment, so no grade list is invented here.
+ */
+const evaluation: EvaluationPolicy = {
+  ruleId: hnRules.evaluation.id,
+  grades: [],
+  thirdParty: true,
+};
+
+const settings: readonly PolicySetting[] = [
+  {
+    key: "publicity-working-days",
+    label: { zh: "公示期（工作日）", en: "Publicity period (working days)" },
+    value: 5,
+    relatesTo: hnRules.publicity.id,
+  },
+  {
+    key: "evaluation-after-years",
+    label: { zh: "绩效评价周期（年）", en: "Years between performance evaluations" },
+    value: DEFAULT_EVALUATION_AFTER_YEARS,
+    relatesTo: hnRules.evaluation.id,
+  },
+];
+
+export const hnTic2020: PolicyModule = {
+  id: "hn-tic-2020",
+  source: hnTic2020Source,
+  jurisdiction: { code: "430000", name: { zh: "湖南省", en: "Hunan Province" }, level: "province" },
+  kinds: ["tech-innovation-center"],
+  fields: [
+    {
+      orientation: { zh: "面向世界科技前沿", en: "World S&T frontier" },
+      fields: ["大数据", "人工智能", "区块链", "脑科学与类脑科学", "合成生物学"],
+    },
+    {
+      orientation: { zh: "面向经济主战场", en: "Main economic battlefield" },
+      fields: [
+        "智能制造",
+        "集成电路",
+        "数字创意",
+        "新材料",
+        "生物种业",
+        "现代农业",
+        "环境综合治理",
+        "水安全保障",
+        "绿色建造",
+      ],
+    },
+    {
+      orientation: { zh: "面向国家和省重大需求", en: "Major national and provincial needs" },
+      fields: ["自主可控计算机及信息安全", "航天航空", "集成电路装备", "深海深地深空装备"],
+    },
+    {
+      orientation: { zh: "面向人民生命健康", en: "People's life and health" },
+      fields: ["生物医药", "医疗器械", "精准医学"],
+    },
+  ],
+  formationModes: ["leading-enterprise", "enterprise-alliance", "academia-led"],
+  workflow: hnWorkflow,
+  outline: hnOutline,
+  rules: hnRuleList,
+  panel: {
+    ruleId: hnRules.stages.id,
+    requiredExpertise: ["technical", "management", "policy", "legal", "finance"],
+  },
+  schedule: (input) => hnSchedule(input),
+  evaluation,
+  settings,
+  extras: {
+    /** 三(一): two categories, "few but fine". */
+    categories: [
+      {
+        id: "comprehensive",
+        name: { zh: "综合类", en: "Comprehensive" },
+        structure: {
+          zh: "中心（本部）+专业化创新研发机构",
+          en: "Headquarters + specialized R&D institutions",
+        },
+      },
+      { id: "domain", name: { zh: "领域类", en: "Domain" } },
+    ],
+    categoriesRuleId: hnRules.categories.id,
+    /** 三(三): normally a three-year construction period, one plan per center. */
+    constructionPeriodYears: { value: 3, ruleId: hnRules.period.id },
+    /** 五(一) 成熟一个、启动一个: no call window; directed organization and city recommendation combined. */
+    intake: { mode: "rolling", callWindow: null, ruleId: hnRules.stages.id },
+  },
+};

@@ -1,0 +1,1 @@
+export { hnTic2020 } from "./hn-tic-2020/module";

@@ -1,0 +1,171 @@
+import type { ChangeKind, EvaluationPolicy, PolicyModule, PolicySetting } from "@kechuang/domain";
+import { nmOutline } from "./outline";
+import { nmRuleList, nmRules } from "./rules";
+import { DEFAULT_EVALUATION_INTERVAL_YEARS, nmSchedule } from "./schedule";
+import { nmTic2020Source } from "./source";
+import { nmWorkflow } from "./workflow";
+
+const FILING = nmRules.changeFiling.id;
+const APPROVAL = nmRules.changeApproval.id;
+
+/** 三(五): what is only filed (备案) and what needs the S&T department's decision (批复). */
+const changeKinds: readonly ChangeKind[] = [
+  {
+    id: "lead-unit-restructuring",
+    name: { zh: "牵头单位重组", en: "Lead unit restructuring" },
+    mode: "filing",
+    ruleId: FILING,
+  },
+  {
+    id: "charter-change",
+    name: { zh: "变更管理章程", en: "Charter change" },
+    mode: "filing",
+    ruleId: FILING,
+  },
+  {
+    id: "board-or-committee-members",
+    name: { zh: "调整理事会(董事会)及技术指导委员会人员", en: "Board or committee member changes" },
+    mode: "filing",
+    ruleId: FILING,
+  },
+  {
+    id: "director-replacement",
+    name: { zh: "更换中心主任", en: "Director replacement" },
+    mode: "filing",
+    ruleId: FILING,
+  },
+  {
+    id: "lead-unit-change",
+    name: { zh: "变更牵头单位", en: "Change of lead unit" },
+    mode: "approval",
+    ruleId: APPROVAL,
+  },
+  {
+    id: "co-build-units",
+    name: { zh: "调整共建单位", en: "Co-build unit adjustment" },
+    mode: "approval",
+    ruleId: APPROVAL,
+  },
+  {
+    id: "formation-mode",
+    name: { zh: "变更建设模式", en: "Formation mode change" },
+    mode: "approval",
+    ruleId: APPROVAL,
+  },
+];
+
+/** 三(六)2 grades, 四(二) post-subsidy for 优秀, 三(六)3 delisting grounds. */
+const evaluation: EvaluationPolicy = {
+  ruleId: nmRules.evaluationGrades.id,
+  grades: [
+    { id: "excellent", name: { zh: "优秀", en: "Excellent" }, consequence: "post-subsidy" },
+    { id: "good", name: { zh: "良好", en: "Good" }, consequence: "none" },
+    { id: "pass", name: { zh: "合格", en: "Pass" }, consequence: "none" },
+    { id: "fail", name: { zh: "不合格", en: "Fail" }, consequence: "rectification", rectificationMonths: 12 },
+  ],
+  delistingRuleId: nmRules.delisting.id,
+  delistingGrounds: [
+    {
+      id: "failed-after-rectification",
+      text: { zh: "评估评价不合格，限期整改仍不合格", en: "Still failing after the rectification period" },
+    },
+    {
+      id: "annual-report-missing",
+      text: { zh: "到期不提交年度报告", en: "Annual report not submitted by the deadline" },
+    },
+    {
+      id: "absent-from-evaluation",
+      text: { zh: "无故不参加评估评价", en: "Absent from evaluation without reason" },
+    },
+    {
+      id: "fraud",
+      text: {
+        zh: "严重弄虚作假，提供虚假材料和不真实数据",
+        en: "Serious fraud: false materials or untrue data",
+      },
+    },
+    {
+      id: "lead-unit-stopped",
+      text: {
+        zh: "牵头单位停产、破产，不能保障技术创新中心正常运行",
+        en: "Lead unit stopped production or went bankrupt; the center cannot run normally",
+      },
+    },
+    {
+      id: "law-or-requirements-violated",
+      text: {
+        zh: "违反国家法律，不符合技术创新中心建设有关要求",
+        en: "Violation of national law or of the center requirements",
+      },
+    },
+  ],
+};
+
+const settings: readonly PolicySetting[] = [
+  {
+    key: "publicity-working-days",
+    label: { zh: "公示期（工作日）", en: "Publicity period (working days)" },
+    value: 5,
+    relatesTo: nmRules.publicity.id,
+  },
+  {
+    key: "evaluation-interval-years",
+    label: { zh: "首次评估后的评估间隔（年）", en: "Years between evaluations after the first" },
+    value: DEFAULT_EVALUATION_INTERVAL_YEARS,
+    relatesTo: nmRules.evaluationTiming.id,
+  },
+];
+
+/** 三(四)5: 内蒙古自治区×××技术创新中心; an already-full name is not wrapped twice. */
+export function designatedName(name: string): string {
+  const core = name
+    .trim()
+    .replace(/^内蒙古自治区/, "")
+    .replace(/技术创新中心$/, "");
+  return `内蒙古自治区${core}技术创新中心`;
+}
+
+export const nmTic2020: PolicyModule = {
+  id: "nm-tic-2020",
+  source: nmTic2020Source,
+  jurisdiction: {
+    code: "150000",
+    name: { zh: "内蒙古自治区", en: "Inner Mongolia Autonomous Region" },
+    level: "autonomous-region",
+  },
+  kinds: ["tech-innovation-center"],
+  fields: [
+    {
+      orientation: { zh: "重点产业", en: "Key industries" },
+      fields: [
+        "新能源",
+        "新材料",
+        "装备制造",
+        "新一代信息技术",
+        "大数据",
+        "煤化工",
+        "民族医药",
+        "现代农牧业",
+        "生态环境",
+        "生物技术",
+      ],
+    },
+  ],
+  formationModes: ["leading-enterprise", "enterprise-alliance", "academia-led"],
+  workflow: nmWorkflow,
+  outline: nmOutline,
+  rules: nmRuleList,
+  schedule: (input) => nmSchedule(input),
+  evaluation,
+  changeKinds,
+  naming: { ruleId: nmRules.naming.id, apply: designatedName },
+  settings,
+  extras: {
+    /** 三(四) 常年受理: no call window, applications are taken whenever a center is ready. */
+    intake: { mode: "rolling", callWindow: null, ruleId: nmRules.rolling.id },
+    /** 三(二): applying for a national center normally requires this regional designation first. */
+    nationalCenterPrerequisite: { ruleId: nmRules.nationalPrereq.id },
+    /** 三(一): optional headquarters + branch centers + R&D institutions. */
+    structure: { parts: ["headquarters", "branch-centers", "rd-institutions"], ruleId: nmRules.structure.id },
+  },
+};

@@ -1,0 +1,42 @@
+import type { PolicyModule } from "@kechuang/domain";
+import { demonstrationTasks, siteTypeNames, zoneConditions, zoneLayout } from "./data";
+import { scZoneOutline } from "./outline";
+import { outcomesRule, scZoneRules, stagesRule } from "./rules";
+import { DEMONSTRATION_PERIOD_MONTHS, scZoneSchedule } from "./schedule";
+import { scZoneSource } from "./source";
+import { scZoneWorkflow } from "./workflow";
+
+export const scZone2018: PolicyModule = {
+  id: "sc-zone-2018",
+  source: scZoneSource,
+  jurisdiction: { code: "510000", name: { zh: "四川省", en: "Sichuan Province" }, level: "province" },
+  kinds: ["transfer-demonstration-zone"],
+  // Zones are defined by their demonstration tasks, not by key fields: see extras.demonstrationTasks.
+  fields: [],
+  workflow: scZoneWorkflow,
+  outline: scZoneOutline,
+  rules: scZoneRules,
+  // 五(二) asks for an expert group without naming its make-up.
+  panel: { ruleId: stagesRule.id, requiredExpertise: [] },
+  schedule: scZoneSchedule,
+  evaluation: {
+    ruleId: outcomesRule.id,
+    grades: [
+      {
+        id: "continued-support",
+        name: { zh: "后续支持", en: "Continued support" },
+        consequence: "continued-support",
+      },
+      { id: "rectification", name: { zh: "整改", en: "Rectification" }, consequence: "rectification" },
+      { id: "revocation", name: { zh: "撤销", en: "Revocation" }, consequence: "revocation" },
+    ],
+  },
+  settings: [],
+  extras: {
+    layout: zoneLayout,
+    demonstrationTasks,
+    conditions: zoneConditions,
+    siteTypes: siteTypeNames,
+    demonstrationPeriodMonths: DEMONSTRATION_PERIOD_MONTHS,
+  },
+};

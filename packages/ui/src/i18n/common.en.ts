@@ -1,0 +1,67 @@
+import type { commonZhCN } from "./common.zh-CN";
+import { kindLabels } from "./kinds";
+import type { SameKeys } from "./messages";
+
+export const commonEn: SameKeys<typeof commonZhCN> = {
+  product: {
+    name: "Kechuang",
+    fullName: "Kechuang · S&T Innovation Platforms",
+    titleSuffix: "科创 · Kechuang",
+  },
+  nav: { public: "Public", apply: "Apply", review: "Review" },
+  locale: { switchLabel: "Language", "zh-CN": "中文", en: "English" },
+  user: {
+    signIn: "Sign in",
+    signOut: "Sign out",
+    signedInAs: "Signed in as {{name}}",
+    role: "Role: {{role}}",
+  },
+  signIn: {
+    title: "Sign in to Kechuang",
+    username: "Username",
+    password: "Password",
+    totp: "One-time code",
+    totpHint: "Enter the 6-digit code from your authenticator app",
+    submit: "Sign in",
+    wrongCredentials: "Wrong username or password",
+    totpRequired: "This account needs a one-time code: enter it and sign in again",
+    wrongTotp: "The one-time code is wrong or has expired",
+    tooManyAttempts: "Too many attempts; please try again later",
+    required: "Please enter the {{field}}",
+    totpFormat: "The one-time code is 6 digits",
+  },
+  state: {
+    loading: "Loading…",
+    emptyTitle: "Nothing here yet",
+    errorTitle: "Something went wrong",
+    errorGeneric: "The request could not be completed. Please try again later.",
+    correlationId: "Reference: {{id}} (quote it when you contact an administrator)",
+    retry: "Retry",
+    signInRequired: "Please sign in",
+    signInRequiredHint: "You need to sign in to see this page.",
+    forbidden: "Your role may not see this page.",
+  },
+  portal: {
+    loadFailedTitle: "This portal could not be loaded",
+    loadFailedHint:
+      "Everything else still works. Retry in a moment; if it keeps failing, contact an administrator.",
+    loading: "Loading the portal…",
+    notFound: "Page not found",
+  },
+  stage: {
+    draft: "Draft",
+    submitted: "Submitted, awaiting recommendation",
+    returned: "Returned for revision",
+    recommended: "Recommended",
+    consultation: "Expert consultation",
+    "site-visit": "Site visit",
+    "formal-application": "Formal application",
+    review: "Review",
+    publicity: "Publicity",
+    approved: "Approved",
+    rejected: "Rejected",
+    withdrawn: "Withdrawn",
+  },
+  // One wording for platform kinds everywhere: the domain's vocabulary labels.
+  kind: kindLabels("en"),
+};

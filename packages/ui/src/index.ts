@@ -1,0 +1,38 @@
+// Browser-side public surface of @kechuang/ui. Build-time helpers live in "@kechuang/ui/federation".
+export { EmptyState, type NextStep } from "./components/EmptyState";
+export { ErrorState } from "./components/ErrorState";
+export { PageHeader } from "./components/PageHeader";
+export { StageTag } from "./components/StageTag";
+export { type DescribedError, describeError, type ErrorKind } from "./errors";
+export { daysBetween, formatCount, formatDate, formatWaited, localized } from "./format";
+export { commonEn } from "./i18n/common.en";
+export { commonZhCN } from "./i18n/common.zh-CN";
+export {
+  addMessages,
+  changeLocale,
+  initI18n,
+  isLocale,
+  localeStorageKey,
+  readStoredLocale,
+  storeLocale,
+} from "./i18n/instance";
+export { blankMessages, keyDifferences, type MessageTree, messageKeys, type SameKeys } from "./i18n/messages";
+export {
+  defaultLocale,
+  type Locale,
+  locales,
+  type PortalName,
+  type PortalProps,
+  portalNames,
+} from "./portal";
+export { stageColor } from "./stages";
+export { antdLocale, theme, UiProvider } from "./theme";
+export {
+  ApiProvider,
+  createQueryClient,
+  createTrpcClient,
+  shouldRetry,
+  TRPCProvider,
+  useTRPC,
+  useTRPCClient,
+} from "./trpc";
