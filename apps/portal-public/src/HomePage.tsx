@@ -68,7 +68,7 @@ export function HomePage({ locale }: { locale: Locale }) {
     {
       title: t("column.approvedOn"),
       key: "approvedOn",
-      render: (_, row) => formatDate(String(row.approvedOn), locale),
+      render: (_, row) => formatDate(row.approvedOn, locale),
     },
     {
       title: t("column.fields"),

@@ -3,3 +3,5 @@ export { messages } from "./errors";
 export { permissions, type ProcedurePath } from "./permissions";
 export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from "./root";
 export { type Context, type CreateContextOptions, createContext, type SessionCookieJar } from "./trpc";
+export { type ApprovedPlatform, listApprovedInputSchema } from "./routers/platforms";
+export { checkInputSchema, type PolicyDetail, policyRefSchema, scheduleQueryInputSchema } from "./routers/policies";

@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./common";
 export * from "./credit-code";
+export * from "./entities";
 export * from "./facts";
 export * from "./labels";
 export * from "./policy/contract";

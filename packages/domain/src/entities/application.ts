@@ -3,7 +3,7 @@ import { uuidSchema } from "../common";
 import { centerFactsSchema, platformKindSchema } from "../facts";
 import { policyIdSchema } from "../policy/contract";
 import { roleSchema } from "../roles";
-import { reasonSchema, shortTextSchema, stageIdSchemaRef, timestampSchema } from "./shared";
+import { actionIdSchema, reasonSchema, shortTextSchema, stageIdSchema, timestampSchema } from "./shared";
 
 /**
  * An application moving through its module's stage graph. `stage` is a stage id of that module's
@@ -13,9 +13,6 @@ import { reasonSchema, shortTextSchema, stageIdSchemaRef, timestampSchema } from
 
 /** Plan content keyed section id → field id → value; its shape comes from the module's outline. */
 export const planContentSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
-
-export const actionIdSchema = z.string().regex(/^[a-z][a-z-]*$/).max(60);
-export const stageIdSchema = stageIdSchemaRef;
 
 /** One row of the application's own history; the audit trail keeps the same facts (common.audit). */
 export const historyEntrySchema = z.object({

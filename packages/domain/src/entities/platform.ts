@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { cnySchema, isoDateSchema, uuidSchema } from "../common";
+import { creditCodeSchema } from "../credit-code";
 import { formationModeSchema } from "../facts";
 import { policyIdSchema } from "../policy/contract";
-import { creditCodeSchema } from "../credit-code";
 import { divisionCodeSchema, shortTextSchema } from "./shared";
 
 /**

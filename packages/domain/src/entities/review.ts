@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema, uuidSchema } from "../common";
 import { expertiseSchema } from "../facts";
-import { longTextSchema, shortTextSchema, stageIdSchemaRef, timestampSchema } from "./shared";
+import { longTextSchema, shortTextSchema, stageIdSchema, timestampSchema } from "./shared";
 
 /**
  * Expert work on an application: assignment to a panel seat, the conflict-of-interest declaration
@@ -34,7 +34,7 @@ export const opinionSchema = z.object({
   applicationId: uuidSchema,
   expertId: uuidSchema,
   /** The stage the opinion was given in (consultation or review). */
-  stage: stageIdSchemaRef,
+  stage: stageIdSchema,
   recommendation: recommendationSchema,
   text: longTextSchema,
   scores: z.array(scoreSchema).max(30),
@@ -66,5 +66,9 @@ export const siteVisitSchema = z.object({
 });
 export type SiteVisit = z.infer<typeof siteVisitSchema>;
 
-export const recordSiteVisitInputSchema = siteVisitSchema.omit({ id: true, recordedBy: true, recordedAt: true });
+export const recordSiteVisitInputSchema = siteVisitSchema.omit({
+  id: true,
+  recordedBy: true,
+  recordedAt: true,
+});
 export type RecordSiteVisitInput = z.infer<typeof recordSiteVisitInputSchema>;

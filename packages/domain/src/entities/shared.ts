@@ -12,5 +12,12 @@ export const reasonSchema = z.string().trim().min(1).max(2_000);
 /** Administrative division code (行政区划代码, GB/T 2260): six digits. */
 export const divisionCodeSchema = z.string().regex(/^\d{6}$/, "six-digit administrative division code");
 
-/** A stage id of a module's workflow (kebab-case, e.g. "consultation"). */
-export const stageIdSchemaRef = z.string().regex(/^[a-z][a-z-]*$/).max(60);
+/** Stage and action ids of a module's workflow (kebab-case, e.g. "consultation", "open-publicity"). */
+export const stageIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z-]*$/)
+  .max(60);
+export const actionIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z-]*$/)
+  .max(60);
