@@ -12,6 +12,7 @@ const loadFailed = "该模块暂时无法加载 / This portal could not be loade
 // Seeded by the server's demo data (packages/db seed.ts).
 const seededCenter = "湖南省先进轨道交通装备技术创新中心";
 const applicantApplication = "湖南省先进陶瓷材料技术创新中心";
+const recommenderItem = "湖南省电子陶瓷基板技术创新中心";
 
 let server: RunningServer;
 let browser: Browser;
@@ -41,7 +42,7 @@ async function signIn(page: Page, username: string) {
   await page.waitForURL(/\/signin/);
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(account(username).password);
-  await page.locator("form").getByRole("button", { name: /登\s*录/ }).click();
+  await page.locator("form").getByRole("button", { name: "登录" }).click();
 }
 
 async function signOut(page: Page) {
@@ -84,11 +85,19 @@ describe("the shell and its three portals", () => {
     await page.screenshot({ path: `${artifacts}applicant.png`, fullPage: true });
     await signOut(page);
 
-    // Expert: sign in, land on /review, see the "waiting for me" queue.
+    // Expert: sign in, land on /review. Nothing is assigned to experts yet, so the queue says so.
     await signIn(page, "expert");
     await page.waitForURL(/\/review$/);
     await page.getByRole("heading", { name: "待我处理" }).waitFor();
-    await page.locator(".ant-table").waitFor();
+    await page.getByText("暂无待处理事项").waitFor();
+    await page.screenshot({ path: `${artifacts}reviewer-expert.png`, fullPage: true });
+    await signOut(page);
+
+    // Recommender: the area's submitted application, with how long it has waited.
+    await signIn(page, "recommender");
+    await page.waitForURL(/\/review$/);
+    await page.getByText(recommenderItem).waitFor();
+    await page.getByText(/^\d+ 天$/).first().waitFor();
     await page.screenshot({ path: `${artifacts}reviewer.png`, fullPage: true });
 
     // Each portal's manifest came from its own path.
@@ -123,7 +132,7 @@ describe("the shell and its three portals", () => {
     await page.getByRole("menuitem", { name: "申报" }).click();
     await page.waitForURL(/\/apply$/);
     await page.getByText(loadFailed).waitFor();
-    await expect(page.getByRole("button", { name: /重\s*试/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole("button", { name: "重试" }).count()).resolves.toBe(1);
     await expect(page.getByText("科创 · Kechuang").count()).resolves.toBeGreaterThan(0);
     await page.screenshot({ path: `${artifacts}applicant-broken.png`, fullPage: true });
 

@@ -25,7 +25,10 @@ declare module "fastify" {
 }
 
 /** Opens the database named by the config, and loads demo data into it if it is empty and demo mode is on. */
-export async function openConfiguredDatabase(config: ServerConfig, log: FastifyInstance["log"]): Promise<Database> {
+export async function openConfiguredDatabase(
+  config: ServerConfig,
+  log: FastifyInstance["log"],
+): Promise<Database> {
   const database = await openDatabase({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
@@ -58,6 +61,15 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  // While draining, responses close their connection: a keep-alive socket would hold close() open.
+  let draining = false;
+  app.addHook("preClose", async () => {
+    draining = true;
+  });
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (draining) reply.header("connection", "close");
+    return payload;
+  });
   app.addHook("onClose", async () => {
     await database.close();
   });
@@ -69,7 +81,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   app.get("/readyz", async (_request, reply) => {
     const [reachable, migrated] = await Promise.all([database.ping(), database.migrationsApplied()]);
     const ready = reachable && migrated;
-    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not-ready", database: reachable, migrations: migrated });
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? "ready" : "not-ready", database: reachable, migrations: migrated });
   });
   app.get("/config/portals.json", async (_request, reply) => {
     reply.header("cache-control", "no-cache");
@@ -91,14 +105,18 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 /**
  * SIGTERM: fastify's close() stops accepting connections, answers 503 to requests arriving meanwhile
  * (return503OnClosing), waits for in-flight ones, then runs onClose — which closes the database.
+ * Resolves "timeout" if draining takes longer than `timeoutMs`; the caller decides how to exit.
  */
-export async function shutdownGracefully(app: FastifyInstance, timeoutMs = 10_000): Promise<void> {
+export async function shutdownGracefully(
+  app: FastifyInstance,
+  timeoutMs = 10_000,
+): Promise<"closed" | "timeout"> {
   app.log.info("shutting down: draining in-flight requests");
-  const timer = setTimeout(() => {
-    app.log.error("drain timed out; exiting");
-    process.exit(1);
-  }, timeoutMs);
-  timer.unref();
-  await app.close();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  const outcome = await Promise.race([app.close().then(() => "closed" as const), timeout]);
   clearTimeout(timer);
+  return outcome;
 }

@@ -11,7 +11,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./.data"),
-  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DEMO: z.enum(["1", "0", "true", "false", ""]).optional(),
   COOKIE_SECURE: flag(true),
@@ -50,7 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvResult {
   const e = parsed.data;
   const production = e.NODE_ENV === "production" || e.KECHUANG_PRODUCTION;
   // Demo data is on by default for local runs and never on in production unless asked explicitly.
-  const demo = e.DEMO === undefined || e.DEMO === "" ? e.NODE_ENV !== "production" : ["1", "true"].includes(e.DEMO);
+  const demo =
+    e.DEMO === undefined || e.DEMO === "" ? e.NODE_ENV !== "production" : ["1", "true"].includes(e.DEMO);
   if (e.KECHUANG_PRODUCTION && !e.DATABASE_URL) {
     return {
       ok: false,

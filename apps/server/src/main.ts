@@ -19,7 +19,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     shutdownGracefully(app).then(
-      () => process.exit(0),
+      (outcome) => {
+        if (outcome === "timeout") app.log.error("drain timed out; exiting anyway");
+        process.exit(outcome === "closed" ? 0 : 1);
+      },
       (error: unknown) => {
         app.log.error({ err: error }, "shutdown failed");
         process.exit(1);

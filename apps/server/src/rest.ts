@@ -70,7 +70,10 @@ export async function registerRest(app: FastifyInstance): Promise<void> {
     if (!knownShape(request.params.id, reply, request)) return reply;
     try {
       const body = (request.body ?? {}) as { facts?: unknown };
-      return await callerFor(database, request).policies.check({ policyId: request.params.id, facts: body.facts as never });
+      return await callerFor(database, request).policies.check({
+        policyId: request.params.id,
+        facts: body.facts as never,
+      });
     } catch (error) {
       return sendError(reply, request, error);
     }
@@ -136,7 +139,10 @@ export function openApiDocument() {
           summary: "Check a prospective center's or zone's facts against a policy",
           parameters: [idParameter],
           requestBody: { required: true, content: json(checkBodySchema, "input") },
-          responses: { "200": { description: "Rule results", content: json(checkResponseSchema) }, ...errors },
+          responses: {
+            "200": { description: "Rule results", content: json(checkResponseSchema) },
+            ...errors,
+          },
         },
       },
       "/api/v1/policies/{id}/schedule": {
@@ -144,7 +150,10 @@ export function openApiDocument() {
           summary: "Annual reports and evaluations due after approval",
           parameters: [idParameter],
           requestBody: { required: true, content: json(scheduleInputSchema, "input") },
-          responses: { "200": { description: "Obligations", content: json(z.array(obligationSchema)) }, ...errors },
+          responses: {
+            "200": { description: "Obligations", content: json(z.array(obligationSchema)) },
+            ...errors,
+          },
         },
       },
     },

@@ -76,7 +76,8 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
-    if (request.url.startsWith("/trpc") || request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    if (request.url.startsWith("/trpc") || request.url.startsWith("/api/"))
+      reply.header("cache-control", "no-store");
     return payload;
   });
 
@@ -88,7 +89,10 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
     allowList: (request) => !isSignInRequest(request),
     errorResponseBuilder: (request, context) => ({
       statusCode: 429,
-      error: { zh: "登录尝试过于频繁，请稍后再试", en: `Too many sign-in attempts; retry in ${context.after}` },
+      error: {
+        zh: "登录尝试过于频繁，请稍后再试",
+        en: `Too many sign-in attempts; retry in ${context.after}`,
+      },
       requestId: request.id,
     }),
   });

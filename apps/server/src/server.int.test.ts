@@ -1,3 +1,4 @@
+import type { DemoAccount } from "@kechuang/db";
 import { schema, setUserDisabled, setUserRole, verifyAuditChain } from "@kechuang/db";
 import { testDatabases } from "@kechuang/db/testing";
 import { and, eq, sql } from "drizzle-orm";
@@ -5,7 +6,6 @@ import type { FastifyInstance } from "fastify";
 import { generate } from "otplib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { account, errorOf, ORIGIN, startTestApp, TrpcClient } from "./testing";
-import type { DemoAccount } from "@kechuang/db";
 
 describe.each(testDatabases())("server on %s", (kind) => {
   let app: FastifyInstance;
@@ -40,9 +40,16 @@ describe.each(testDatabases())("server on %s", (kind) => {
   });
 
   it("serves the portal configuration and a request id", async () => {
-    const response = await app.inject({ url: "/config/portals.json", headers: { "x-request-id": "trace-12345678" } });
+    const response = await app.inject({
+      url: "/config/portals.json",
+      headers: { "x-request-id": "trace-12345678" },
+    });
     expect(response.headers["x-request-id"]).toBe("trace-12345678");
-    expect(response.json().remotes.map((r: { route: string }) => r.route)).toEqual(["/", "/apply", "/review"]);
+    expect(response.json().remotes.map((r: { route: string }) => r.route)).toEqual([
+      "/",
+      "/apply",
+      "/review",
+    ]);
     expect((await app.inject("/healthz")).headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -73,13 +80,17 @@ describe.each(testDatabases())("server on %s", (kind) => {
     }
     const [a, b] = [errorOf(wrong), errorOf(unknown)];
     expect(a.data.localizedMessage).toEqual({ zh: "用户名或密码错误", en: "Wrong username or password" });
-    expect({ ...a, data: { ...a.data, requestId: null } }).toEqual({ ...b, data: { ...b.data, requestId: null } });
+    expect({ ...a, data: { ...a.data, requestId: null } }).toEqual({
+      ...b,
+      data: { ...b.data, requestId: null },
+    });
     expect(a.data.needsTotp).toBe(false);
     expect(await auditRows("auth.sign-in")).toHaveLength(2);
   });
 
   it("locks the account after five failures, even for the right password", async () => {
-    for (let i = 0; i < 5; i++) expect((await client.signIn("applicant", `Wrong-Passw0rd-${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await client.signIn("applicant", `Wrong-Passw0rd-${i}`)).statusCode).toBe(401);
     const locked = await client.signIn("applicant", account(accounts, "applicant").password);
     expect(locked.statusCode).toBe(401);
     expect(errorOf(locked).data.localizedMessage?.en).toBe("Wrong username or password");
@@ -116,7 +127,9 @@ describe.each(testDatabases())("server on %s", (kind) => {
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.result, "denied"), eq(schema.auditLog.objectId, "review.queue")));
     expect(denied).toMatchObject([{ actorRole: "applicant", action: "call:review.queue" }]);
-    expect(await auditRows("call:applications.listMine")).toMatchObject([{ actorRole: "anonymous", result: "denied" }]);
+    expect(await auditRows("call:applications.listMine")).toMatchObject([
+      { actorRole: "anonymous", result: "denied" },
+    ]);
   });
 
   it("scopes records: each applicant sees only its organization's applications", async () => {
@@ -163,7 +176,10 @@ describe.each(testDatabases())("server on %s", (kind) => {
   it("refuses cross-site and non-JSON state changes", async () => {
     const payload = JSON.stringify({ json: { username: "applicant", password: "x" } });
     const base = { method: "POST" as const, url: "/trpc/auth.signIn", payload };
-    const noOrigin = await app.inject({ ...base, headers: { host: "localhost:3000", "content-type": "application/json" } });
+    const noOrigin = await app.inject({
+      ...base,
+      headers: { host: "localhost:3000", "content-type": "application/json" },
+    });
     const crossSite = await app.inject({
       ...base,
       headers: { host: "localhost:3000", origin: "https://evil.example", "content-type": "application/json" },

@@ -21,7 +21,10 @@ export const frontEnds = [
 /** Client-side routes of the shell: a GET there serves its index.html (the router takes over). */
 const SPA_ROUTE = /^\/(?:(?:public|apply|review)(?:\/.*)?)?(?:\?.*)?$/;
 
-export async function registerStaticFiles(app: FastifyInstance, options: { appsDir?: string } = {}): Promise<void> {
+export async function registerStaticFiles(
+  app: FastifyInstance,
+  options: { appsDir?: string } = {},
+): Promise<void> {
   const root = options.appsDir ?? appsDir;
   let decorated = false;
   for (const { app: name, prefix } of frontEnds) {
@@ -45,8 +48,15 @@ export async function registerStaticFiles(app: FastifyInstance, options: { appsD
   }
   const shellIndex = join(root, "shell", "dist", "index.html");
   app.setNotFoundHandler(async (request, reply) => {
-    if ((request.method === "GET" || request.method === "HEAD") && SPA_ROUTE.test(request.url) && existsSync(shellIndex)) {
-      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(await readFile(shellIndex));
+    if (
+      (request.method === "GET" || request.method === "HEAD") &&
+      SPA_ROUTE.test(request.url) &&
+      existsSync(shellIndex)
+    ) {
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-cache")
+        .send(await readFile(shellIndex));
     }
     return reply.code(404).send({ error: { zh: "未找到", en: "Not found" }, requestId: request.id });
   });

@@ -58,7 +58,10 @@ export class TrpcClient {
     input?: unknown,
     extra: Partial<InjectOptions> = {},
   ): Promise<LightMyRequestResponse & { body: string }> {
-    const headers: Record<string, string> = { host: "localhost:3000", ...(extra.headers as Record<string, string>) };
+    const headers: Record<string, string> = {
+      host: "localhost:3000",
+      ...(extra.headers as Record<string, string>),
+    };
     if (this.cookie) headers.cookie = this.cookie;
     const encoded = input === undefined ? undefined : superjson.serialize(input);
     const response =

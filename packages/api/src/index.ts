@@ -1,7 +1,12 @@
 export { sessionCookie } from "./auth/tokens";
 export { messages } from "./errors";
-export { permissions, type ProcedurePath } from "./permissions";
+export { type ProcedurePath, permissions } from "./permissions";
 export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from "./root";
-export { type Context, type CreateContextOptions, createContext, type SessionCookieJar } from "./trpc";
 export { type ApprovedPlatform, listApprovedInputSchema } from "./routers/platforms";
-export { checkInputSchema, type PolicyDetail, policyRefSchema, scheduleQueryInputSchema } from "./routers/policies";
+export {
+  checkInputSchema,
+  type PolicyDetail,
+  policyRefSchema,
+  scheduleQueryInputSchema,
+} from "./routers/policies";
+export { type Context, type CreateContextOptions, createContext, type SessionCookieJar } from "./trpc";

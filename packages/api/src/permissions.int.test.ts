@@ -69,7 +69,9 @@ describe.each(testDatabases())("permission enforcement on %s", (kind) => {
       for (const actor of actors) {
         // auth.signIn would replace the session; its permission row is "everyone", checked with a bad input.
         const input = path === "auth.signIn" ? { username: "" } : undefined;
-        const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], callerFor(actor));
+        const procedure = path
+          .split(".")
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], callerFor(actor));
         let code = "OK";
         try {
           await (procedure as (input: unknown) => Promise<unknown>)(input);

@@ -77,7 +77,15 @@ const t = initTRPC.context<Context>().create({
       return {
         message: text.zh,
         code: shape.code,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, localizedMessage: text, zodIssues: null, needsTotp: false },
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId,
+          localizedMessage: text,
+          zodIssues: null,
+          needsTotp: false,
+        },
       };
     }
     const localized = error.cause instanceof LocalizedCause ? error.cause : null;

@@ -50,7 +50,9 @@ function rowHash(row: ChainFields): string {
     row.ruleId,
     row.detail,
   ]);
-  return createHash("sha256").update(row.prevHash + canonical).digest("hex");
+  return createHash("sha256")
+    .update(row.prevHash + canonical)
+    .digest("hex");
 }
 
 /**
@@ -107,10 +109,16 @@ export async function verifyAuditChain(db: Db): Promise<AuditChainReport> {
   let lastId = 0;
   let rows = 0;
   for (;;) {
-    const page = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(1000);
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(1000);
     if (page.length === 0) return { ok: true, rows };
     for (const row of page) {
-      if (row.prevHash !== prev) return { ok: false, rows, brokenAtId: row.id, reason: "missing-predecessor" };
+      if (row.prevHash !== prev)
+        return { ok: false, rows, brokenAtId: row.id, reason: "missing-predecessor" };
       if (rowHash(row) !== row.hash) return { ok: false, rows, brokenAtId: row.id, reason: "altered" };
       prev = row.hash;
       lastId = row.id;

@@ -83,7 +83,12 @@ export async function fromPglite(
   });
 }
 
-function wrap(kind: Database["kind"], db: Db, migrationsFolder: string, close: () => Promise<void>): Database {
+function wrap(
+  kind: Database["kind"],
+  db: Db,
+  migrationsFolder: string,
+  close: () => Promise<void>,
+): Database {
   const expected = readMigrationFiles({ migrationsFolder }).length;
   let closed = false;
   return {

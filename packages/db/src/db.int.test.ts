@@ -43,30 +43,41 @@ describe.each(testDatabases())("database on %s", (kind) => {
   it("rolls the change back when its audit row cannot be written", async () => {
     const change = withAudit(
       database.db,
-      (tx) => tx.insert(organizations).values({ name: "Rollback Co", type: "enterprise", areaCode: "430200" }),
+      (tx) =>
+        tx.insert(organizations).values({ name: "Rollback Co", type: "enterprise", areaCode: "430200" }),
       () => ({ ...entry("org.create"), actorId: "not-a-uuid" }),
     );
     await expect(change).rejects.toThrow();
-    expect(await database.db.select().from(organizations).where(eq(organizations.name, "Rollback Co"))).toEqual([]);
+    expect(
+      await database.db.select().from(organizations).where(eq(organizations.name, "Rollback Co")),
+    ).toEqual([]);
 
     await withAudit(
       database.db,
       (tx) => tx.insert(organizations).values({ name: "Kept Co", type: "enterprise", areaCode: "430200" }),
       () => entry("org.create"),
     );
-    expect(await database.db.select().from(organizations).where(eq(organizations.name, "Kept Co"))).toHaveLength(1);
+    expect(
+      await database.db.select().from(organizations).where(eq(organizations.name, "Kept Co")),
+    ).toHaveLength(1);
   });
 
   it("chains audit rows and detects an altered or a deleted row", async () => {
     for (const action of ["a", "b", "c", "d"]) {
-      await database.db.transaction((tx) => appendAudit(tx, { ...entry(action), detail: { z: 1, a: [action] } }));
+      await database.db.transaction((tx) =>
+        appendAudit(tx, { ...entry(action), detail: { z: 1, a: [action] } }),
+      );
     }
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, rows: 4 });
     const [second] = await database.db.select().from(auditLog).where(eq(auditLog.action, "b"));
     // A superuser can bypass the append-only trigger; the chain still shows it.
     await database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
     await database.db.execute(sql`update audit_log set actor_role = 'authority' where id = ${second!.id}`);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, brokenAtId: second!.id, reason: "altered" });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      brokenAtId: second!.id,
+      reason: "altered",
+    });
     await database.db.execute(sql`delete from audit_log where id = ${second!.id}`);
     await database.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, reason: "missing-predecessor" });
@@ -76,7 +87,8 @@ describe.each(testDatabases())("database on %s", (kind) => {
     await seedDemo(database.db);
     const user = (await findUserByUsername(database.db, "expert"))!;
     const now = new Date();
-    for (let i = 1; i <= 4; i++) expect(await recordFailedSignIn(database.db, user.id, now)).toEqual({ locked: false });
+    for (let i = 1; i <= 4; i++)
+      expect(await recordFailedSignIn(database.db, user.id, now)).toEqual({ locked: false });
     expect(await recordFailedSignIn(database.db, user.id, now)).toEqual({ locked: true });
     const locked = (await findUserByUsername(database.db, "expert"))!;
     expect(locked.lockedUntil!.getTime()).toBe(now.getTime() + 15 * 60_000);
@@ -95,7 +107,9 @@ describe.each(testDatabases())("database on %s", (kind) => {
     const applicant = (await findUserByUsername(database.db, "applicant"))!;
     expect(await verifyPassword(applicant.passwordHash, accounts[0]!.password)).toBe(true);
     const mine = await listApplicationsOfOrganization(database.db, applicant.organizationId!);
-    expect(new Set(mine.map((a) => a.stage))).toEqual(new Set(["draft", "submitted", "returned", "consultation"]));
+    expect(new Set(mine.map((a) => a.stage))).toEqual(
+      new Set(["draft", "submitted", "returned", "consultation"]),
+    );
     const recommender = (await findUserByUsername(database.db, "recommender"))!;
     const queue = await submittedInArea(database.db, recommender.areaCode!);
     expect(queue).toHaveLength(1);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { generatePassword, generateTotpSecret, hashPassword, passwordMeetsPolicy, verifyPassword } from "./passwords";
+import {
+  generatePassword,
+  generateTotpSecret,
+  hashPassword,
+  passwordMeetsPolicy,
+  verifyPassword,
+} from "./passwords";
 
 describe("password policy", () => {
   it.each([

@@ -4,7 +4,12 @@ import { hash, verify } from "@node-rs/argon2";
 /**
  * argon2id with OWASP's 2024 minimum (19 MiB, 2 passes, 1 lane): a sign-in costs tens of ms, not seconds.
  */
-const ARGON2_OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const ARGON2_OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum) */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2_OPTIONS);
 

@@ -22,23 +22,125 @@ interface OrgSeed {
 }
 
 const ORGS: readonly OrgSeed[] = [
-  { key: "sc-dept", name: "四川省科学技术厅", creditCode: "11510000MB0000001A", type: "government", areaCode: "510000" },
-  { key: "nm-dept", name: "内蒙古自治区科学技术厅", creditCode: "11150000MB0000002B", type: "government", areaCode: "150000" },
-  { key: "hn-dept", name: "湖南省科学技术厅", creditCode: "11430000MB0000003C", type: "government", areaCode: "430000" },
-  { key: "as-bureau", name: "安顺市科学技术局", creditCode: "11520400MB0000004D", type: "government", areaCode: "520400" },
-  { key: "cd-bureau", name: "成都市科学技术局", creditCode: "11510100MB0000005E", type: "government", areaCode: "510100" },
-  { key: "my-bureau", name: "绵阳市科学技术局", creditCode: "11510700MB0000006F", type: "government", areaCode: "510700" },
-  { key: "bt-gov", name: "包头市人民政府", creditCode: "11150200MB0000007G", type: "government", areaCode: "150200" },
-  { key: "zz-gov", name: "株洲市人民政府", creditCode: "11430200MB0000008H", type: "government", areaCode: "430200" },
-  { key: "cs-gov", name: "长沙市人民政府", creditCode: "11430100MB0000009J", type: "government", areaCode: "430100" },
-  { key: "zz-rail", name: "株洲轨道交通装备集团有限公司", creditCode: "91430200MA4L00010K", type: "enterprise", areaCode: "430200" },
-  { key: "zz-ceramics", name: "湖南湘瓷先进材料科技有限公司", creditCode: "91430200MA4L00011L", type: "enterprise", areaCode: "430200" },
-  { key: "cs-machinery", name: "长沙工程机械研究院有限公司", creditCode: "91430100MA4L00012M", type: "enterprise", areaCode: "430100" },
-  { key: "bt-rare-earth", name: "包头稀土新材料研究院有限公司", creditCode: "91150200MA0N00013N", type: "enterprise", areaCode: "150200" },
-  { key: "hh-dairy", name: "内蒙古草原乳业科技股份有限公司", creditCode: "91150100MA0N00014P", type: "enterprise", areaCode: "150100" },
-  { key: "cd-infosec", name: "成都天府信息安全技术有限公司", creditCode: "91510100MA6C00015Q", type: "enterprise", areaCode: "510100" },
-  { key: "my-aero", name: "绵阳航空装备科技有限公司", creditCode: "91510700MA6C00016R", type: "enterprise", areaCode: "510700" },
-  { key: "as-aviation", name: "安顺航空产业技术研究院", creditCode: "12520400MB0000017T", type: "research-institute", areaCode: "520400" },
+  {
+    key: "sc-dept",
+    name: "四川省科学技术厅",
+    creditCode: "11510000MB0000001A",
+    type: "government",
+    areaCode: "510000",
+  },
+  {
+    key: "nm-dept",
+    name: "内蒙古自治区科学技术厅",
+    creditCode: "11150000MB0000002B",
+    type: "government",
+    areaCode: "150000",
+  },
+  {
+    key: "hn-dept",
+    name: "湖南省科学技术厅",
+    creditCode: "11430000MB0000003C",
+    type: "government",
+    areaCode: "430000",
+  },
+  {
+    key: "as-bureau",
+    name: "安顺市科学技术局",
+    creditCode: "11520400MB0000004D",
+    type: "government",
+    areaCode: "520400",
+  },
+  {
+    key: "cd-bureau",
+    name: "成都市科学技术局",
+    creditCode: "11510100MB0000005E",
+    type: "government",
+    areaCode: "510100",
+  },
+  {
+    key: "my-bureau",
+    name: "绵阳市科学技术局",
+    creditCode: "11510700MB0000006F",
+    type: "government",
+    areaCode: "510700",
+  },
+  {
+    key: "bt-gov",
+    name: "包头市人民政府",
+    creditCode: "11150200MB0000007G",
+    type: "government",
+    areaCode: "150200",
+  },
+  {
+    key: "zz-gov",
+    name: "株洲市人民政府",
+    creditCode: "11430200MB0000008H",
+    type: "government",
+    areaCode: "430200",
+  },
+  {
+    key: "cs-gov",
+    name: "长沙市人民政府",
+    creditCode: "11430100MB0000009J",
+    type: "government",
+    areaCode: "430100",
+  },
+  {
+    key: "zz-rail",
+    name: "株洲轨道交通装备集团有限公司",
+    creditCode: "91430200MA4L00010K",
+    type: "enterprise",
+    areaCode: "430200",
+  },
+  {
+    key: "zz-ceramics",
+    name: "湖南湘瓷先进材料科技有限公司",
+    creditCode: "91430200MA4L00011L",
+    type: "enterprise",
+    areaCode: "430200",
+  },
+  {
+    key: "cs-machinery",
+    name: "长沙工程机械研究院有限公司",
+    creditCode: "91430100MA4L00012M",
+    type: "enterprise",
+    areaCode: "430100",
+  },
+  {
+    key: "bt-rare-earth",
+    name: "包头稀土新材料研究院有限公司",
+    creditCode: "91150200MA0N00013N",
+    type: "enterprise",
+    areaCode: "150200",
+  },
+  {
+    key: "hh-dairy",
+    name: "内蒙古草原乳业科技股份有限公司",
+    creditCode: "91150100MA0N00014P",
+    type: "enterprise",
+    areaCode: "150100",
+  },
+  {
+    key: "cd-infosec",
+    name: "成都天府信息安全技术有限公司",
+    creditCode: "91510100MA6C00015Q",
+    type: "enterprise",
+    areaCode: "510100",
+  },
+  {
+    key: "my-aero",
+    name: "绵阳航空装备科技有限公司",
+    creditCode: "91510700MA6C00016R",
+    type: "enterprise",
+    areaCode: "510700",
+  },
+  {
+    key: "as-aviation",
+    name: "安顺航空产业技术研究院",
+    creditCode: "12520400MB0000017T",
+    type: "research-institute",
+    areaCode: "520400",
+  },
   { key: "csu", name: "中南大学", creditCode: "12100000444885018U", type: "university", areaCode: "430100" },
   { key: "scu", name: "四川大学", creditCode: "12100000450717019W", type: "university", areaCode: "510100" },
 ];
@@ -53,35 +155,195 @@ interface UserSeed {
 }
 
 export const DEMO_USERS: readonly UserSeed[] = [
-  { username: "applicant", displayName: "王敏（湘瓷材料）", role: "applicant", org: "zz-ceramics", areaCode: "430200", totp: false },
-  { username: "applicant2", displayName: "李强（包头稀土研究院）", role: "applicant", org: "bt-rare-earth", areaCode: "150200", totp: false },
-  { username: "recommender", displayName: "陈静（株洲市科技局）", role: "recommender", org: "zz-gov", areaCode: "430200", totp: false },
-  { username: "expert", displayName: "刘洋教授（中南大学）", role: "expert", org: "csu", areaCode: null, totp: false },
-  { username: "expert2", displayName: "赵磊研究员（四川大学）", role: "expert", org: "scu", areaCode: null, totp: false },
-  { username: "authority", displayName: "周华（湖南省科技厅）", role: "authority", org: "hn-dept", areaCode: "430000", totp: true },
-  { username: "sysadmin", displayName: "系统管理员", role: "system-admin", org: "hn-dept", areaCode: null, totp: true },
-  { username: "secadmin", displayName: "安全管理员", role: "security-admin", org: "hn-dept", areaCode: null, totp: true },
-  { username: "auditadmin", displayName: "审计管理员", role: "audit-admin", org: "hn-dept", areaCode: null, totp: true },
+  {
+    username: "applicant",
+    displayName: "王敏（湘瓷材料）",
+    role: "applicant",
+    org: "zz-ceramics",
+    areaCode: "430200",
+    totp: false,
+  },
+  {
+    username: "applicant2",
+    displayName: "李强（包头稀土研究院）",
+    role: "applicant",
+    org: "bt-rare-earth",
+    areaCode: "150200",
+    totp: false,
+  },
+  {
+    username: "recommender",
+    displayName: "陈静（株洲市科技局）",
+    role: "recommender",
+    org: "zz-gov",
+    areaCode: "430200",
+    totp: false,
+  },
+  {
+    username: "expert",
+    displayName: "刘洋教授（中南大学）",
+    role: "expert",
+    org: "csu",
+    areaCode: null,
+    totp: false,
+  },
+  {
+    username: "expert2",
+    displayName: "赵磊研究员（四川大学）",
+    role: "expert",
+    org: "scu",
+    areaCode: null,
+    totp: false,
+  },
+  {
+    username: "authority",
+    displayName: "周华（湖南省科技厅）",
+    role: "authority",
+    org: "hn-dept",
+    areaCode: "430000",
+    totp: true,
+  },
+  {
+    username: "sysadmin",
+    displayName: "系统管理员",
+    role: "system-admin",
+    org: "hn-dept",
+    areaCode: null,
+    totp: true,
+  },
+  {
+    username: "secadmin",
+    displayName: "安全管理员",
+    role: "security-admin",
+    org: "hn-dept",
+    areaCode: null,
+    totp: true,
+  },
+  {
+    username: "auditadmin",
+    displayName: "审计管理员",
+    role: "audit-admin",
+    org: "hn-dept",
+    areaCode: null,
+    totp: true,
+  },
 ];
 
 const PLATFORMS = [
-  { policyId: "sc-tic-2018", kind: "tech-innovation-center", name: "四川省工业信息安全技术创新中心", org: "cd-infosec", jurisdiction: "510000", approvedOn: "2019-06-18", fields: ["电子信息", "大数据"] },
-  { policyId: "sc-tic-2018", kind: "tech-innovation-center", name: "四川省高端航空装备技术创新中心", org: "my-aero", jurisdiction: "510000", approvedOn: "2019-11-05", fields: ["装备制造", "军民融合"] },
-  { policyId: "sc-zone-2018", kind: "transfer-demonstration-zone", name: "成都市科技成果转移转化示范区", org: "cd-bureau", jurisdiction: "510000", approvedOn: "2018-12-20", fields: ["电子信息", "生物医药"] },
-  { policyId: "sc-zone-2018", kind: "transfer-demonstration-zone", name: "绵阳市科技成果转移转化示范区", org: "my-bureau", jurisdiction: "510000", approvedOn: "2018-12-20", fields: ["军民融合", "先进材料"] },
-  { policyId: "nm-tic-2020", kind: "tech-innovation-center", name: "内蒙古自治区稀土新材料技术创新中心", org: "bt-rare-earth", jurisdiction: "150000", approvedOn: "2021-04-12", fields: ["新材料"] },
-  { policyId: "nm-tic-2020", kind: "tech-innovation-center", name: "内蒙古自治区乳业技术创新中心", org: "hh-dairy", jurisdiction: "150000", approvedOn: "2021-09-28", fields: ["现代农牧业", "生物技术"] },
-  { policyId: "hn-tic-2020", kind: "tech-innovation-center", name: "湖南省先进轨道交通装备技术创新中心", org: "zz-rail", jurisdiction: "430000", approvedOn: "2021-07-15", fields: ["智能制造", "绿色建造"] },
-  { policyId: "hn-tic-2020", kind: "tech-innovation-center", name: "湖南省工程机械技术创新中心", org: "cs-machinery", jurisdiction: "430000", approvedOn: "2021-12-02", fields: ["智能制造"] },
-  { policyId: "as-plat-2021", kind: "city-platform", name: "安顺市航空装备制造技术创新平台", org: "as-aviation", jurisdiction: "520400", approvedOn: "2022-08-30", fields: ["航空装备"] },
+  {
+    policyId: "sc-tic-2018",
+    kind: "tech-innovation-center",
+    name: "四川省工业信息安全技术创新中心",
+    org: "cd-infosec",
+    jurisdiction: "510000",
+    approvedOn: "2019-06-18",
+    fields: ["电子信息", "大数据"],
+  },
+  {
+    policyId: "sc-tic-2018",
+    kind: "tech-innovation-center",
+    name: "四川省高端航空装备技术创新中心",
+    org: "my-aero",
+    jurisdiction: "510000",
+    approvedOn: "2019-11-05",
+    fields: ["装备制造", "军民融合"],
+  },
+  {
+    policyId: "sc-zone-2018",
+    kind: "transfer-demonstration-zone",
+    name: "成都市科技成果转移转化示范区",
+    org: "cd-bureau",
+    jurisdiction: "510000",
+    approvedOn: "2018-12-20",
+    fields: ["电子信息", "生物医药"],
+  },
+  {
+    policyId: "sc-zone-2018",
+    kind: "transfer-demonstration-zone",
+    name: "绵阳市科技成果转移转化示范区",
+    org: "my-bureau",
+    jurisdiction: "510000",
+    approvedOn: "2018-12-20",
+    fields: ["军民融合", "先进材料"],
+  },
+  {
+    policyId: "nm-tic-2020",
+    kind: "tech-innovation-center",
+    name: "内蒙古自治区稀土新材料技术创新中心",
+    org: "bt-rare-earth",
+    jurisdiction: "150000",
+    approvedOn: "2021-04-12",
+    fields: ["新材料"],
+  },
+  {
+    policyId: "nm-tic-2020",
+    kind: "tech-innovation-center",
+    name: "内蒙古自治区乳业技术创新中心",
+    org: "hh-dairy",
+    jurisdiction: "150000",
+    approvedOn: "2021-09-28",
+    fields: ["现代农牧业", "生物技术"],
+  },
+  {
+    policyId: "hn-tic-2020",
+    kind: "tech-innovation-center",
+    name: "湖南省先进轨道交通装备技术创新中心",
+    org: "zz-rail",
+    jurisdiction: "430000",
+    approvedOn: "2021-07-15",
+    fields: ["智能制造", "绿色建造"],
+  },
+  {
+    policyId: "hn-tic-2020",
+    kind: "tech-innovation-center",
+    name: "湖南省工程机械技术创新中心",
+    org: "cs-machinery",
+    jurisdiction: "430000",
+    approvedOn: "2021-12-02",
+    fields: ["智能制造"],
+  },
+  {
+    policyId: "as-plat-2021",
+    kind: "city-platform",
+    name: "安顺市航空装备制造技术创新平台",
+    org: "as-aviation",
+    jurisdiction: "520400",
+    approvedOn: "2022-08-30",
+    fields: ["航空装备"],
+  },
 ] as const;
 
 const APPLICATIONS = [
   { title: "湖南省先进陶瓷材料技术创新中心", org: "zz-ceramics", area: "430200", stage: "draft", days: 2 },
-  { title: "湖南省电子陶瓷基板技术创新中心", org: "zz-ceramics", area: "430200", stage: "submitted", days: 6 },
-  { title: "湖南省特种耐火材料技术创新中心", org: "zz-ceramics", area: "430200", stage: "returned", days: 10 },
-  { title: "湖南省功能陶瓷膜技术创新中心", org: "zz-ceramics", area: "430200", stage: "consultation", days: 20 },
-  { title: "内蒙古自治区稀土永磁材料技术创新中心", org: "bt-rare-earth", area: "150200", stage: "submitted", days: 4, policyId: "nm-tic-2020" },
+  {
+    title: "湖南省电子陶瓷基板技术创新中心",
+    org: "zz-ceramics",
+    area: "430200",
+    stage: "submitted",
+    days: 6,
+  },
+  {
+    title: "湖南省特种耐火材料技术创新中心",
+    org: "zz-ceramics",
+    area: "430200",
+    stage: "returned",
+    days: 10,
+  },
+  {
+    title: "湖南省功能陶瓷膜技术创新中心",
+    org: "zz-ceramics",
+    area: "430200",
+    stage: "consultation",
+    days: 20,
+  },
+  {
+    title: "内蒙古自治区稀土永磁材料技术创新中心",
+    org: "bt-rare-earth",
+    area: "150200",
+    stage: "submitted",
+    days: 4,
+    policyId: "nm-tic-2020",
+  },
 ] as const;
 
 export interface DemoAccount {
@@ -103,7 +365,12 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
   const accounts = await Promise.all(
     DEMO_USERS.map(async (u) => {
       const password = generatePassword();
-      return { seed: u, password, hash: await hashPassword(password), totpSecret: u.totp ? generateTotpSecret() : null };
+      return {
+        seed: u,
+        password,
+        hash: await hashPassword(password),
+        totpSecret: u.totp ? generateTotpSecret() : null,
+      };
     }),
   );
   await db.transaction(async (tx) => {
@@ -126,9 +393,11 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
         totpSecret,
       })),
     );
-    await tx.insert(platforms).values(
-      PLATFORMS.map(({ org, fields, ...p }) => ({ ...p, fields: [...fields], leadOrgId: orgId(org) })),
-    );
+    await tx
+      .insert(platforms)
+      .values(
+        PLATFORMS.map(({ org, fields, ...p }) => ({ ...p, fields: [...fields], leadOrgId: orgId(org) })),
+      );
     for (const a of APPLICATIONS) {
       const at = new Date(now.getTime() - a.days * 86_400_000);
       const [row] = await tx
@@ -145,7 +414,9 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
           updatedAt: at,
         })
         .returning({ id: applications.id });
-      await tx.insert(applicationEvents).values({ applicationId: row!.id, at, action: "create", toStage: a.stage });
+      await tx
+        .insert(applicationEvents)
+        .values({ applicationId: row!.id, at, action: "create", toStage: a.stage });
     }
     await appendAudit(tx, {
       actorId: null,

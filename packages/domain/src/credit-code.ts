@@ -57,8 +57,9 @@ export function hasValidOrganizationCodeCheck(code: string): boolean {
   return orgCode[8] === expected;
 }
 
-export const creditCodeSchema = z.string().transform(normalizeCreditCode).refine(isValidCreditCode, {
+// trim and toUpperCase are zod "overwrites", not transforms, so the schema still renders as JSON Schema.
+export const creditCodeSchema = z.string().trim().toUpperCase().refine(isValidCreditCode, {
   message:
     "统一社会信用代码无效：应为18位（数字或除I、O、S、V、Z外的大写字母），且第18位校验码正确（GB 32100-2015） / Invalid unified social credit code: 18 characters (digits or capital letters except I, O, S, V, Z) with a correct check character (GB 32100-2015)",
 });
-export type CreditCode = z.output<typeof creditCodeSchema>;
+export type CreditCode = z.infer<typeof creditCodeSchema>;

@@ -93,6 +93,16 @@ describe("the suite can fail", () => {
     ]);
   });
 
+  it("catches a quote the cited clause does not contain", () => {
+    const issues = broken((m) =>
+      withRule(m, "zz-tic.rd", (r) => ({
+        ...r,
+        citation: { ...r.citation, quote: "研发投入年均不低于2000万元" },
+      })),
+    );
+    expect(issues).toEqual(['citation: rule "zz-tic.rd" quotes text that clause "二(一)" does not contain']);
+  });
+
   it("catches a catalog rule missing from the module, and a rule outside the catalog", () => {
     const issues = broken((m) => withRule(m, "zz-tic.charter", (r) => ({ ...r, id: "zz-tic.charters" })));
     expect(issues).toEqual([
@@ -159,8 +169,30 @@ describe("the suite can fail", () => {
       schedule: (input) =>
         m.schedule(input).map((o) => (o.kind === "annual-report" ? { ...o, dueOn: "30 June" } : o)),
     }));
-    expect(issues.length).toBe(5);
+    expect(issues.length).toBe(10); // five reports on each of the two sample inputs
     expect(issues.every((i) => i.startsWith("schedule: obligation"))).toBe(true);
+  });
+
+  it("catches reports due before approval and a year reported twice", () => {
+    const issues = broken((m) => ({
+      ...m,
+      schedule: (input) => [
+        ...m.schedule(input),
+        {
+          kind: "annual-report",
+          yearCovered: 2021,
+          dueOn: "2020-12-31",
+          exempt: false,
+          ruleId: "zz-tic.annual-report",
+        },
+      ],
+    }));
+    expect(issues).toEqual([
+      'schedule: annual report on {"approvedOn":"2021-03-15","years":5} is due 2020-12-31, before approval',
+      'schedule: two annual reports on {"approvedOn":"2021-03-15","years":5} cover 2021',
+      'schedule: annual report on {"approvedOn":"2021-07-15","years":5} is due 2020-12-31, before approval',
+      'schedule: two annual reports on {"approvedOn":"2021-07-15","years":5} cover 2021',
+    ]);
   });
 
   it("catches a module whose id differs from its source's", () => {

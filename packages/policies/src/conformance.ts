@@ -38,8 +38,11 @@ export interface ConformanceIssue {
   detail: string;
 }
 
-/** Sample inputs the suite feeds to a module's functions. */
-export const sampleScheduleInput: ScheduleInput = { approvedOn: "2021-07-15", years: 5 };
+/** Sample approvals before and after mid-year (exemptions often turn on June), over five years. */
+export const sampleScheduleInputs: readonly ScheduleInput[] = [
+  { approvedOn: "2021-03-15", years: 5 },
+  { approvedOn: "2021-07-15", years: 5 },
+];
 
 export function conformanceIssues(
   module: PolicyModule,
@@ -88,7 +91,6 @@ export function conformanceIssues(
   }
 
   // every rule cited, every citation resolving to a clause of this module's source
-  const clauseSet = new Set(clauseIds);
   for (const rule of module.rules) {
     const citation = rule.citation as unknown;
     if (!citation || !citationSchema.safeParse(citation).success) {
@@ -98,11 +100,14 @@ export function conformanceIssues(
     if (rule.citation.source !== module.id) {
       add("citation", `rule "${rule.id}" cites source "${rule.citation.source}", not "${module.id}"`);
     }
-    if (!clauseSet.has(rule.citation.clause)) {
+    const clause = module.source.clauses.find((c) => c.id === rule.citation.clause);
+    if (!clause) {
       add(
         "citation",
         `rule "${rule.id}" cites clause "${rule.citation.clause}", which the source does not have`,
       );
+    } else if (!comparable(clause.text).includes(comparable(rule.citation.quote))) {
+      add("citation", `rule "${rule.id}" quotes text that clause "${clause.id}" does not contain`);
     }
   }
 
@@ -149,21 +154,55 @@ export function conformanceIssues(
     }
   }
 
-  // the schedule gives valid obligations citing the module's rules
-  try {
-    const obligations = module.schedule(sampleScheduleInput);
-    obligations.forEach((o, i) => {
-      const parsed = obligationSchema.safeParse(o);
-      if (!parsed.success) add("schedule", `obligation ${i} is invalid: ${parsed.error.issues[0]?.message}`);
-      reference(`obligation ${i}`, o.ruleId);
-      if (o.kind === "annual-report") reference(`obligation ${i} exemption`, o.exemptRuleId);
-    });
-  } catch (error) {
-    add("schedule", `schedule throws on ${JSON.stringify(sampleScheduleInput)}: ${String(error)}`);
-  }
+  // the schedule gives valid, sensible obligations citing the module's rules
+  for (const input of sampleScheduleInputs) scheduleIssues(module, input, add, reference);
 
   return issues;
 }
+
+function scheduleIssues(
+  module: PolicyModule,
+  input: ScheduleInput,
+  add: (check: ConformanceCheck, detail: string) => void,
+  reference: (where: string, id: string | undefined) => void,
+) {
+  const on = `on ${JSON.stringify(input)}`;
+  let obligations: unknown[];
+  try {
+    obligations = module.schedule(input);
+  } catch (error) {
+    add("schedule", `schedule throws ${on}: ${String(error)}`);
+    return;
+  }
+  const coveredYears: number[] = [];
+  obligations.forEach((raw, i) => {
+    const parsed = obligationSchema.safeParse(raw);
+    if (!parsed.success) {
+      add("schedule", `obligation ${i} ${on} is invalid: ${parsed.error.issues[0]?.message}`);
+      return;
+    }
+    const o = parsed.data;
+    reference(`obligation ${i}`, o.ruleId);
+    if (o.kind === "annual-report") {
+      reference(`obligation ${i} exemption`, o.exemptRuleId);
+      coveredYears.push(o.yearCovered);
+      if (o.yearCovered < Number(input.approvedOn.slice(0, 4))) {
+        add("schedule", `annual report ${on} covers ${o.yearCovered}, before the approval year`);
+      }
+      if (o.dueOn !== null && o.dueOn < input.approvedOn) {
+        add("schedule", `annual report ${on} is due ${o.dueOn}, before approval`);
+      }
+    } else if (o.earliestOn < input.approvedOn) {
+      add("schedule", `evaluation ${on} opens ${o.earliestOn}, before approval`);
+    }
+  });
+  for (const year of coveredYears.filter((y, i) => coveredYears.indexOf(y) !== i)) {
+    add("schedule", `two annual reports ${on} cover ${year}`);
+  }
+}
+
+/** Quotes are compared ignoring white space and full-/half-width brackets, as seeds mix both. */
+const comparable = (text: string): string => text.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
 
 /** Absent facts must give a result (usually needs-information), never a throw, and name the rule. */
 function checkEvaluate(

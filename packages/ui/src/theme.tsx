@@ -23,7 +23,8 @@ export const antdLocale = (locale: Locale) => (locale === "en" ? enUS : zhCN);
 
 export function UiProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   return (
-    <ConfigProvider theme={theme} locale={antdLocale(locale)}>
+    // No space inserted between two CJK characters in buttons: "登录", not "登 录" (also the accessible name).
+    <ConfigProvider theme={theme} locale={antdLocale(locale)} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

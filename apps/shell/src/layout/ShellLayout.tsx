@@ -36,7 +36,7 @@ export function ShellLayout(props: {
           theme="dark"
           mode="horizontal"
           aria-label={t("product.fullName")}
-          selectedKeys={[selectedNav(pathname)]}
+          selectedKeys={selectedNav(pathname)}
           items={navItems.map((item) => ({ key: item.key, label: t(item.label) }))}
           onClick={({ key }) => navigate(key)}
           style={{ flex: 1, minWidth: 0 }}

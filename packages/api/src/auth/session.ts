@@ -4,9 +4,10 @@
  * routes and schema and models neither 三员分立 nor tRPC-first procedures. The whole thing is ~200 lines we
  * can audit against 等保 2.0, with argon2id (@node-rs/argon2) and TOTP (otplib) doing the cryptography.
  */
+
+import type { Tx } from "@kechuang/db";
 import { type Database, deleteSession, findSessionWithUser, insertSession, touchSession } from "@kechuang/db";
 import type { SessionUser } from "@kechuang/domain";
-import type { Tx } from "@kechuang/db";
 import {
   generateSessionToken,
   SESSION_ABSOLUTE_MS,

@@ -8,7 +8,13 @@ import {
   recordFailedSignIn,
   verifyPassword,
 } from "@kechuang/db";
-import { type Result, roleSchema, type SessionUser, type SignInInput, secondFactorRoles } from "@kechuang/domain";
+import {
+  type Result,
+  roleSchema,
+  type SessionUser,
+  type SignInInput,
+  secondFactorRoles,
+} from "@kechuang/domain";
 import type { Context } from "../trpc";
 import { createSession } from "./session";
 import { totpCodeIsValid } from "./totp";
@@ -27,10 +33,18 @@ const timingDummy = () => {
  * Password (+ TOTP for authority and administrators). Every failure gives the same answer; `needsTotp` is
  * revealed only after the password was right. Five consecutive failures lock the account for 15 minutes.
  */
-export async function signIn(ctx: Context, input: SignInInput): Promise<Result<SignInSuccess, SignInFailure>> {
+export async function signIn(
+  ctx: Context,
+  input: SignInInput,
+): Promise<Result<SignInSuccess, SignInFailure>> {
   const now = ctx.now();
   const db = ctx.database.db;
-  const audit = (result: "ok" | "failed" | "denied", actorId: string | null, actorRole: string, reason?: string) => ({
+  const audit = (
+    result: "ok" | "failed" | "denied",
+    actorId: string | null,
+    actorRole: string,
+    reason?: string,
+  ) => ({
     actorId,
     actorRole,
     action: "auth.sign-in",
@@ -59,12 +73,14 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<Result<S
     await recordAudit(db, audit("failed", user.id, role, "totp-missing"));
     return { ok: false, error: { needsTotp: true } };
   }
-  const totpOk = !needsTotp || (user.totpSecret != null && (await totpCodeIsValid(user.totpSecret, input.totp ?? "")));
+  const totpOk =
+    !needsTotp || (user.totpSecret != null && (await totpCodeIsValid(user.totpSecret, input.totp ?? "")));
   if (!passwordOk || !totpOk) {
     await ctx.database.db.transaction(async (tx) => {
       const { locked } = await recordFailedSignIn(tx, user.id, now);
       await appendAudit(tx, audit("failed", user.id, role, passwordOk ? "totp-wrong" : "password-wrong"));
-      if (locked) await appendAudit(tx, { ...audit("denied", user.id, role, "five-failures"), action: "auth.lock" });
+      if (locked)
+        await appendAudit(tx, { ...audit("denied", user.id, role, "five-failures"), action: "auth.lock" });
     });
     return { ok: false, error: { needsTotp: passwordOk && needsTotp } };
   }

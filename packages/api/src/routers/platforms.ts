@@ -21,12 +21,21 @@ export interface ApprovedPlatform {
 
 export const platformsRouter = router({
   /** The public register of approved centers and zones. */
-  listApproved: publicProcedure.input(listApprovedInputSchema).query(async ({ ctx, input }): Promise<ApprovedPlatform[]> => {
-    const rows = await listApprovedPlatforms(ctx.database.db, input ?? {});
-    return rows.map((row) => {
-      // Names come from the policy module (the source of truth); a code without a module shows as itself.
-      const name = registry.get(row.policyId)?.jurisdiction.name ?? { zh: row.jurisdiction, en: row.jurisdiction };
-      return { ...row, kind: platformKindSchema.parse(row.kind), jurisdiction: { code: row.jurisdiction, name } };
-    });
-  }),
+  listApproved: publicProcedure
+    .input(listApprovedInputSchema)
+    .query(async ({ ctx, input }): Promise<ApprovedPlatform[]> => {
+      const rows = await listApprovedPlatforms(ctx.database.db, input ?? {});
+      return rows.map((row) => {
+        // Names come from the policy module (the source of truth); a code without a module shows as itself.
+        const name = registry.get(row.policyId)?.jurisdiction.name ?? {
+          zh: row.jurisdiction,
+          en: row.jurisdiction,
+        };
+        return {
+          ...row,
+          kind: platformKindSchema.parse(row.kind),
+          jurisdiction: { code: row.jurisdiction, name },
+        };
+      });
+    }),
 });

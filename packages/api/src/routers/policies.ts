@@ -1,6 +1,6 @@
 import {
-  centerFactsSchema,
   type CheckResponse,
+  centerFactsSchema,
   type Obligation,
   type PolicyModule,
   type PolicySource,

@@ -1,4 +1,4 @@
-import { allBeyondDraft, submittedInArea, type QueueRow } from "@kechuang/db";
+import { allBeyondDraft, type QueueRow, submittedInArea } from "@kechuang/db";
 import { roleProcedure, router } from "../trpc";
 
 export const reviewRouter = router({

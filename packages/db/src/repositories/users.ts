@@ -14,7 +14,11 @@ export async function findUserByUsername(db: Executor, username: string): Promis
 }
 
 /** Counts a failed sign-in; the fifth consecutive one locks the account. Returns whether it is now locked. */
-export async function recordFailedSignIn(db: Executor, userId: string, now: Date): Promise<{ locked: boolean }> {
+export async function recordFailedSignIn(
+  db: Executor,
+  userId: string,
+  now: Date,
+): Promise<{ locked: boolean }> {
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
   const [row] = await db
     .update(users)

@@ -22,5 +22,8 @@ export const auditLog = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_actor_idx").on(t.actorId), index("audit_log_object_idx").on(t.objectType, t.objectId)],
+  (t) => [
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_object_idx").on(t.objectType, t.objectId),
+  ],
 );

@@ -17,7 +17,7 @@ const base = z.object({
   ruleId: z.string().min(1),
 });
 
-export const changeRequestSchema = z.discriminatedUnion("mode", [
+export const changeRequestSchema = z.discriminatedUnion("status", [
   base.extend({ mode: z.literal("filing"), status: z.literal("filed") }),
   base.extend({ mode: z.literal("approval"), status: z.literal("pending") }),
   base.extend({

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Transition, WorkflowDefinition } from "../policy/contract";
 import { type Role, roles } from "../roles";
-import { analyzeWorkflow, availableActions, decideTransition, workflowProblems } from "./engine";
+import {
+  analyzeWorkflow,
+  availableActions,
+  decideTransition,
+  missingReason,
+  workflowProblems,
+} from "./engine";
 
 const t = (action: string, from: string, to: string, who: Role[]): Transition => ({
   action,
@@ -179,5 +185,15 @@ describe("analyzeWorkflow", () => {
       'stage "a" is not terminal but has no way out',
       'action "go" from "a" has no role allowed to take it',
     ]);
+  });
+});
+
+describe("missingReason", () => {
+  const needs = { ...t("return", "submitted", "draft", ["authority"]), needsReason: true };
+  it("asks for a reason only where the transition needs one", () => {
+    expect(missingReason(needs, undefined)?.en).toBe('"Action return" needs a reason');
+    expect(missingReason(needs, "  ")?.zh).toBe("“动作return”须填写理由");
+    expect(missingReason(needs, "材料不全")).toBeNull();
+    expect(missingReason(t("submit", "draft", "submitted", ["applicant"]), undefined)).toBeNull();
   });
 });

@@ -193,3 +193,12 @@ export function workflowProblems(analysis: WorkflowAnalysis): string[] {
   }
   return problems;
 }
+
+/** Returns, rejections and dismissals must say why (`needsReason`): the refusal text, or null when fine. */
+export function missingReason(transition: Transition, reason: string | undefined): LocalizedText | null {
+  if (!transition.needsReason || (reason !== undefined && reason.trim() !== "")) return null;
+  return {
+    zh: `“${transition.label.zh}”须填写理由`,
+    en: `"${transition.label.en}" needs a reason`,
+  };
+}

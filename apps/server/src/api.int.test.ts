@@ -1,0 +1,165 @@
+import { appRouter, permissions } from "@kechuang/api";
+import type { DemoAccount } from "@kechuang/db";
+import { testDatabases } from "@kechuang/db/testing";
+import type { FastifyInstance } from "fastify";
+import { generate } from "otplib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { account, errorOf, startTestApp, TrpcClient } from "./testing";
+
+type Procedure = { _def: { type: "query" | "mutation"; inputs: unknown[] } };
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
+
+const sampleFacts = { kind: "tech-innovation-center", matchingRdFunds: 1000 };
+const usernames: Record<string, string> = {
+  applicant: "applicant",
+  recommender: "recommender",
+  expert: "expert",
+  authority: "authority",
+};
+
+describe.each(testDatabases())("API over HTTP on %s", (kind) => {
+  let app: FastifyInstance;
+  let accounts: DemoAccount[];
+  beforeAll(async () => {
+    ({ app, accounts } = await startTestApp(kind));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const clientAs = async (actor: string): Promise<TrpcClient> => {
+    const client = new TrpcClient(app);
+    if (actor === "anonymous") return client;
+    const a = account(accounts, usernames[actor]!);
+    const totp = a.totpSecret ? await generate({ secret: a.totpSecret }) : undefined;
+    expect((await client.signIn(a.username, a.password, totp)).statusCode).toBe(200);
+    return client;
+  };
+
+  it("lists approved platforms with jurisdiction names from the policy modules", async () => {
+    const client = await clientAs("anonymous");
+    const all = await client.data<
+      { policyId: string; jurisdiction: { code: string; name: { zh: string } } }[]
+    >("query", "platforms.listApproved");
+    expect(all.length).toBeGreaterThanOrEqual(9);
+    expect(all.find((p) => p.policyId === "hn-tic-2020")!.jurisdiction).toEqual({
+      code: "430000",
+      name: { zh: "湖南省", en: "Hunan Province" },
+    });
+    const nm = await client.data<{ name: string; leadUnitName: string }[]>(
+      "query",
+      "platforms.listApproved",
+      {
+        policyId: "nm-tic-2020",
+      },
+    );
+    expect(nm.map((p) => p.name)).toContain("内蒙古自治区稀土新材料技术创新中心");
+  });
+
+  it("serves the policy library, checks and schedules; unknown ids are 404 in both languages", async () => {
+    const client = await clientAs("anonymous");
+    const list = await client.data<{ id: string }[]>("query", "policies.list");
+    expect(list.map((p) => p.id)).toEqual(
+      expect.arrayContaining(["sc-tic-2018", "sc-zone-2018", "nm-tic-2020", "hn-tic-2020", "as-plat-2021"]),
+    );
+    const detail = await client.data<{
+      source: { clauses: unknown[] };
+      rules: { citation: { source: string } }[];
+    }>("query", "policies.get", { policyId: "hn-tic-2020" });
+    expect(detail.source.clauses.length).toBeGreaterThan(0);
+    expect(detail.rules.every((r) => r.citation.source === "hn-tic-2020")).toBe(true);
+    const check = await client.data<{ policyId: string; results: unknown[] }>("mutation", "policies.check", {
+      policyId: "hn-tic-2020",
+      facts: sampleFacts,
+    });
+    expect(check.policyId).toBe("hn-tic-2020");
+    expect(check.results.length).toBeGreaterThan(0);
+    const schedule = await client.data<{ kind: string }[]>("query", "policies.schedule", {
+      policyId: "hn-tic-2020",
+      approvedOn: "2021-07-15",
+      years: 3,
+    });
+    expect(schedule.length).toBeGreaterThan(0);
+    const unknown = await client.call("query", "policies.get", { policyId: "xx-tic-1999" });
+    expect(unknown.statusCode).toBe(404);
+    expect(errorOf(unknown).data.localizedMessage).toEqual({
+      zh: "未找到政策：xx-tic-1999",
+      en: "No such policy: xx-tic-1999",
+    });
+  });
+
+  it("answers malformed input to every procedure with 400 and zod issues", async () => {
+    const malformed: unknown[] = [
+      42,
+      "text",
+      [1, 2],
+      { policyId: 7, facts: "x", username: 5, password: [], kind: "castle" },
+    ];
+    const withInput = procedures.filter(([, p]) => p._def.inputs.length > 0);
+    expect(withInput.length).toBeGreaterThanOrEqual(5);
+    const failures: string[] = [];
+    for (const [path, procedure] of withInput) {
+      const allowed = permissions[path as keyof typeof permissions] as readonly string[];
+      const client = await clientAs(allowed.includes("anonymous") ? "anonymous" : allowed[0]!);
+      for (const payload of malformed) {
+        const response = await client.call(procedure._def.type, path, payload);
+        const error = response.statusCode === 400 ? errorOf(response) : undefined;
+        if (!error?.data.zodIssues?.length)
+          failures.push(`${path} ${JSON.stringify(payload)} → ${response.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("exposes the policy checks over REST with an OpenAPI document", async () => {
+    const list = await app.inject("/api/v1/policies");
+    expect(list.statusCode).toBe(200);
+    expect(list.headers["cache-control"]).toBe("no-store");
+    expect(list.json().length).toBeGreaterThanOrEqual(5);
+
+    // No Origin needed (state-less), but JSON is.
+    const post = (url: string, body: unknown, contentType = "application/json") =>
+      app.inject({
+        method: "POST",
+        url,
+        headers: { "content-type": contentType },
+        payload: JSON.stringify(body),
+      });
+    const check = await post("/api/v1/policies/hn-tic-2020/check", { facts: sampleFacts });
+    expect(check.statusCode).toBe(200);
+    expect(check.json()).toMatchObject({ policyId: "hn-tic-2020" });
+    expect(
+      (await post("/api/v1/policies/hn-tic-2020/check", { facts: sampleFacts }, "text/plain")).statusCode,
+    ).toBe(403);
+
+    const schedule = await post("/api/v1/policies/nm-tic-2020/schedule", {
+      approvedOn: "2021-04-12",
+      years: 2,
+    });
+    expect(schedule.statusCode).toBe(200);
+    expect(Array.isArray(schedule.json())).toBe(true);
+
+    for (const id of ["xx-tic-1999", "nonsense"]) {
+      const missing = await post(`/api/v1/policies/${id}/check`, { facts: sampleFacts });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().error.en).toContain(id);
+    }
+    const malformed = await post("/api/v1/policies/hn-tic-2020/schedule", {
+      approvedOn: "15/07/2021",
+      years: 0,
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(
+      malformed
+        .json()
+        .issues.map((i: { path: string[] }) => i.path[0])
+        .sort(),
+    ).toEqual(["approvedOn", "years"]);
+
+    const openapi = (await app.inject("/api/openapi.json")).json();
+    expect(openapi.openapi).toBe("3.1.0");
+    const body =
+      openapi.paths["/api/v1/policies/{id}/check"].post.requestBody.content["application/json"].schema;
+    expect(body.properties.facts.properties.kind.enum).toContain("tech-innovation-center");
+  });
+});
