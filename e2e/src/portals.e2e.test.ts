@@ -51,6 +51,14 @@ async function signOut(page: Page) {
   await page.getByRole("button", { name: "登录" }).first().waitFor();
 }
 
+/** Wait until no antd spinner is showing, so screenshots show data rather than a fading overlay. */
+async function settled(page: Page) {
+  await page.waitForFunction(
+    () => document.querySelectorAll(".ant-spin-spinning, .ant-spin-blur").length === 0,
+  );
+  await page.waitForTimeout(300);
+}
+
 /** Requests and the page's own complaints (CSP violations, uncaught errors) for one page. */
 function record(page: Page) {
   const requests: string[] = [];
@@ -75,13 +83,22 @@ describe("the shell and its three portals", () => {
     await page.goto(`${server.url}/`);
     await expect(page.title()).resolves.toBe("科创 · Kechuang");
     await page.getByText(seededCenter).waitFor();
+    await settled(page);
     await page.screenshot({ path: `${artifacts}public.png`, fullPage: true });
+
+    // One i18n instance for shell and portals: the shell's switch re-renders the portal too.
+    await page.getByText("English", { exact: true }).click();
+    await page.getByRole("heading", { name: "Designated innovation platforms" }).waitFor();
+    await page.getByRole("menuitem", { name: "Public" }).waitFor();
+    await page.getByText("中文", { exact: true }).click();
+    await page.getByRole("heading", { name: "已认定的创新平台" }).waitFor();
 
     // Applicant: sign in, land on /apply, see the organization's applications with stage tags.
     await signIn(page, "applicant");
     await page.waitForURL(/\/apply$/);
     await page.getByText(applicantApplication).waitFor();
     await expect(page.getByText("退回修改").count()).resolves.toBeGreaterThan(0);
+    await settled(page);
     await page.screenshot({ path: `${artifacts}applicant.png`, fullPage: true });
     await signOut(page);
 
@@ -90,6 +107,7 @@ describe("the shell and its three portals", () => {
     await page.waitForURL(/\/review$/);
     await page.getByRole("heading", { name: "待我处理" }).waitFor();
     await page.getByText("暂无待处理事项").waitFor();
+    await settled(page);
     await page.screenshot({ path: `${artifacts}reviewer-expert.png`, fullPage: true });
     await signOut(page);
 
@@ -97,7 +115,11 @@ describe("the shell and its three portals", () => {
     await signIn(page, "recommender");
     await page.waitForURL(/\/review$/);
     await page.getByText(recommenderItem).waitFor();
-    await page.getByText(/^\d+ 天$/).first().waitFor();
+    await page
+      .getByText(/^\d+ 天$/)
+      .first()
+      .waitFor();
+    await settled(page);
     await page.screenshot({ path: `${artifacts}reviewer.png`, fullPage: true });
 
     // Each portal's manifest came from its own path.
@@ -142,6 +164,36 @@ describe("the shell and its three portals", () => {
     await page.getByRole("menuitem", { name: "评审" }).click();
     await page.getByRole("heading", { name: "待我处理" }).waitFor();
     await expect(page.getByText(loadFailed).count()).resolves.toBe(0);
+
+    // Once the manifest is reachable again, retry loads the portal without reloading the page. The
+    // expert may not list applications: the portal shows the server's refusal, not a crash.
+    await page.unroute("**/portals/applicant/mf-manifest.json");
+    await page.getByRole("menuitem", { name: "申报" }).click();
+    await page.getByText(loadFailed).waitFor();
+    await page.getByRole("button", { name: "重试" }).click();
+    await page.getByRole("heading", { name: "我的申报" }).waitFor();
+    await page.getByText("无权执行此操作").waitFor();
+    await expect(page.getByText(loadFailed).count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it("explains sign-in failures and asks for the one-time code where the role needs one", async () => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/review`);
+    // Not signed in: the guarded portal sends the user to the sign-in page.
+    await page.waitForURL(/\/signin\?next=%2Freview/);
+
+    await page.getByLabel("用户名").fill("applicant");
+    await page.getByLabel("密码").fill("not-the-password");
+    await page.locator("form").getByRole("button", { name: "登录" }).click();
+    await page.getByRole("alert").getByText("用户名或密码错误").waitFor();
+
+    await page.getByLabel("用户名").fill("authority");
+    await page.getByLabel("密码").fill(account("authority").password);
+    await page.locator("form").getByRole("button", { name: "登录" }).click();
+    await page.getByRole("alert").getByText("该账号需要动态验证码，请输入后再登录").waitFor();
+    await page.getByLabel("动态验证码").waitFor();
     await context.close();
   });
 });

@@ -17,7 +17,9 @@ async function freePort(): Promise<number> {
     probe.once("error", fail);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? done(address.port) : fail(new Error("no port")),
+      );
     });
   });
 }
@@ -38,7 +40,8 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 
 /** The built server on a free port with a fresh data directory and demo data. */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: build the server first (turbo e2e does)`);
+  if (!existsSync(serverMain))
+    throw new Error(`${serverMain} is missing: build the server first (turbo e2e does)`);
   const dataDir = await mkdtemp(join(tmpdir(), "kechuang-e2e-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -22,11 +22,15 @@ export default function ReviewerPortal(props: PortalProps) {
     );
   }
   if (!hasReviewQueue(user.role)) {
+    const applicant = user.role === "applicant";
     return (
       <EmptyState
         title={t("noQueue.title")}
-        description={t("noQueue.hint")}
-        next={{ label: t("noQueue.next"), onClick: () => navigate("/") }}
+        description={t(applicant ? "noQueue.hintApplicant" : "noQueue.hintAdmin")}
+        next={{
+          label: t(applicant ? "noQueue.nextApplicant" : "noQueue.nextAdmin"),
+          onClick: () => navigate(applicant ? "/apply" : "/public"),
+        }}
       />
     );
   }

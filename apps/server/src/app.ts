@@ -33,6 +33,7 @@ export async function openConfiguredDatabase(
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     migrationsFolder: config.migrationsFolder,
+    onBackgroundError: (error) => log.error({ err: error }, "database connection error"),
   });
   if (config.demo && (await isEmptyDatabase(database.db))) {
     const accounts = await seedDemo(database.db);

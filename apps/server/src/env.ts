@@ -16,7 +16,8 @@ const envSchema = z.object({
     .url()
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Any value is accepted (tools set "test", "staging" ...); only "production" changes behaviour.
+  NODE_ENV: z.string().default("development"),
   DEMO: z.enum(["1", "0", "true", "false", ""]).optional(),
   COOKIE_SECURE: flag(true),
   PUBLIC_ORIGIN: z.string().url().optional(),

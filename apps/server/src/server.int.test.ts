@@ -4,6 +4,7 @@ import { testDatabases } from "@kechuang/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { generate } from "otplib";
+import superjson from "superjson";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { account, errorOf, ORIGIN, startTestApp, TrpcClient } from "./testing";
 
@@ -173,6 +174,17 @@ describe.each(testDatabases())("server on %s", (kind) => {
     expect(await app.database.db.select().from(schema.sessions)).toHaveLength(0);
   });
 
+  it("ends a session at its absolute lifetime even when active", async () => {
+    await signInAs("applicant");
+    const [session] = await app.database.db.select().from(schema.sessions);
+    expect(session!.expiresAt.getTime() - session!.createdAt.getTime()).toBe(12 * 60 * 60_000);
+    await app.database.db.update(schema.sessions).set({ expiresAt: new Date(Date.now() - 1000) });
+    const me = await client.call("query", "auth.me");
+    expect(superjson.deserialize(me.json().result.data)).toBeNull();
+    // The stale cookie is cleared in the browser too.
+    expect(me.cookies.find((c) => c.name === "__Host-kc_session")?.value).toBe("");
+  });
+
   it("refuses cross-site and non-JSON state changes", async () => {
     const payload = JSON.stringify({ json: { username: "applicant", password: "x" } });
     const base = { method: "POST" as const, url: "/trpc/auth.signIn", payload };
@@ -240,5 +252,19 @@ describe.each(testDatabases())("server on %s", (kind) => {
     await app.database.db.execute(sql`update audit_log set result = 'ok' where result = 'failed'`);
     await app.database.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
     expect(await verifyAuditChain(app.database.db)).toMatchObject({ ok: false, reason: "altered" });
+  });
+});
+
+describe("plain-HTTP deployments", () => {
+  it("uses kc_session without Secure when COOKIE_SECURE is false", async () => {
+    const { app, accounts } = await startTestApp("pglite", { cookieSecure: false });
+    try {
+      const response = await new TrpcClient(app).signIn("applicant", account(accounts, "applicant").password);
+      const cookie = response.cookies.find((c) => c.name === "kc_session");
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+      expect(cookie?.secure).toBeFalsy();
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { permissions } from "./permissions";
 import { appRouter, createCaller } from "./root";
-import { createContext } from "./trpc";
+import { createCallerFactory, createContext, publicProcedure, router } from "./trpc";
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
 const usernameOf: Record<Exclude<Actor, "anonymous">, string> = {
@@ -58,6 +58,25 @@ describe.each(testDatabases())("permission enforcement on %s", (kind) => {
   });
   afterAll(async () => {
     await database.close();
+  });
+
+  it("refuses a procedure that has no row in the matrix, for every actor", async () => {
+    const unlisted = router({ secret: { peek: publicProcedure.query(() => "leaked") } });
+    const codes: string[] = [];
+    for (const actor of actors) {
+      const caller = createCallerFactory(unlisted)(
+        createContext({
+          database,
+          requestId: "test-unlisted",
+          ip: null,
+          userAgent: null,
+          sessionToken: tokens.get(actor) ?? null,
+          cookies: { set: () => {}, clear: () => {} },
+        }),
+      );
+      codes.push(await caller.secret.peek().then(String, (error: TRPCError) => error.code));
+    }
+    expect(codes).toEqual(actors.map((a) => (a === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN")));
   });
 
   it("lets exactly the listed actors through every procedure", async () => {

@@ -36,6 +36,8 @@ export interface DatabaseConfig {
   databaseUrl?: string;
   /** Folder of drizzle-kit SQL migrations; defaults to this package's `drizzle/`. */
   migrationsFolder?: string;
+  /** Reports background errors (an idle PostgreSQL connection dropping); defaults to console.error. */
+  onBackgroundError?: (error: Error) => void;
 }
 
 /** Where drizzle-kit writes migrations, relative to this file (src/ → ../drizzle). */
@@ -49,14 +51,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (!existsSync(migrationsFolder)) throw new Error(`Migrations folder not found: ${migrationsFolder}`);
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    // An idle client's error (database restart, network) is emitted on the pool; unhandled it kills the process.
+    pool.on(
+      "error",
+      config.onBackgroundError ?? ((error) => console.error("PostgreSQL pool error:", error.message)),
+    );
     try {
-      await migratePg(db as never, { migrationsFolder });
+      await migrateWithLock(pool, migrationsFolder);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return wrap("postgres", db, migrationsFolder, () => pool.end());
+    return wrap("postgres", drizzlePg(pool, { schema }) as unknown as Db, migrationsFolder, () => pool.end());
   }
   const inMemory = config.dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
@@ -66,6 +72,23 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+/** Arbitrary constant: several server instances starting together migrate one at a time. */
+const MIGRATION_LOCK = 7_305_002;
+
+async function migrateWithLock(pool: pg.Pool, migrationsFolder: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
   }
 }
 

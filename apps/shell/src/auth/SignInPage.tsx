@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useSearchParams } from "react-router";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { destinationAfterSignIn } from "./destination";
-import { useSignIn } from "./session";
+import { useSession, useSignIn } from "./session";
 import { signInFailure } from "./signInError";
 
 type Fields = { username: string; password: string; totp?: string };
@@ -15,6 +15,11 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [askTotp, setAskTotp] = useState(false);
   const [failure, setFailure] = useState<ReturnType<typeof signInFailure> | null>(null);
+  const { user } = useSession();
+
+  // Already signed in (e.g. the back button): go where this user works instead of showing the form.
+  if (user && !signIn.isPending)
+    return <Navigate to={destinationAfterSignIn(user.role, params.get("next"))} replace />;
 
   const submit = (fields: Fields) => {
     const totp = askTotp && fields.totp ? fields.totp : undefined;

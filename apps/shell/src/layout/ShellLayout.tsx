@@ -12,8 +12,11 @@ const navItems = [
   { key: "/review", label: "nav.review" },
 ] as const;
 
-const selectedNav = (path: string): string =>
-  navItems.find((item) => path.startsWith(item.key))?.key ?? "/public";
+/** The nav item for the current page; none on pages outside the portals (e.g. sign-in). */
+const selectedNav = (path: string): string[] => {
+  const item = navItems.find((candidate) => path.startsWith(candidate.key));
+  return item ? [item.key] : [];
+};
 
 export function ShellLayout(props: {
   locale: Locale;

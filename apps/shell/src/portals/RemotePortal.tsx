@@ -55,7 +55,6 @@ export function PortalUnavailable({ name, onRetry }: { name: PortalName; onRetry
   return (
     <Result
       status="warning"
-      data-portal-error={name}
       title="该模块暂时无法加载 / This portal could not be loaded"
       subTitle={t("portal.loadFailedHint")}
       extra={

@@ -5,8 +5,14 @@
  * can audit against 等保 2.0, with argon2id (@node-rs/argon2) and TOTP (otplib) doing the cryptography.
  */
 
-import type { Tx } from "@kechuang/db";
-import { type Database, deleteSession, findSessionWithUser, insertSession, touchSession } from "@kechuang/db";
+import {
+  type Database,
+  deleteSession,
+  findSessionWithUser,
+  insertSession,
+  type Tx,
+  touchSession,
+} from "@kechuang/db";
 import type { SessionUser } from "@kechuang/domain";
 import {
   generateSessionToken,
