@@ -153,7 +153,7 @@ describe("the shell and its three portals", () => {
     // The broken portal: a clear bilingual message with a retry, inside the working shell.
     await page.getByRole("menuitem", { name: "申报" }).click();
     await page.waitForURL(/\/apply$/);
-    await page.getByText(loadFailed).waitFor();
+    await page.locator('[data-portal-unavailable="portal_applicant"]').getByText(loadFailed).waitFor();
     await expect(page.getByRole("button", { name: "重试" }).count()).resolves.toBe(1);
     await expect(page.getByText("科创 · Kechuang").count()).resolves.toBeGreaterThan(0);
     await page.screenshot({ path: `${artifacts}applicant-broken.png`, fullPage: true });
@@ -195,5 +195,31 @@ describe("the shell and its three portals", () => {
     await page.getByRole("alert").getByText("该账号需要动态验证码，请输入后再登录").waitFor();
     await page.getByLabel("动态验证码").waitFor();
     await context.close();
+  });
+
+  it("takes each portal's manifest URL from the server's configuration", async () => {
+    // A second server whose configuration points the applicant portal at a path that does not exist.
+    const misconfigured = await startServer({
+      PORTAL_APPLICANT_MANIFEST: "/portals/missing/mf-manifest.json",
+    });
+    const otherAccounts = await readDemoAccounts(misconfigured.dataDir);
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    const log = record(page);
+    try {
+      await page.goto(`${misconfigured.url}/public`);
+      await page.getByText(seededCenter).waitFor();
+      await page.getByRole("button", { name: "登录" }).first().click();
+      await page.getByLabel("用户名").fill("applicant");
+      await page.getByLabel("密码").fill(otherAccounts.get("applicant")?.password ?? "");
+      await page.locator("form").getByRole("button", { name: "登录" }).click();
+      await page.waitForURL(/\/apply$/);
+      await page.locator('[data-portal-unavailable="portal_applicant"]').getByText(loadFailed).waitFor();
+      expect(log.requests).toContain("/portals/missing/mf-manifest.json");
+      expect(log.requests).not.toContain("/portals/applicant/mf-manifest.json");
+    } finally {
+      await context.close();
+      await misconfigured.stop();
+    }
   });
 });

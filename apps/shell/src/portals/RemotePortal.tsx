@@ -49,20 +49,22 @@ function PortalLoading() {
   );
 }
 
-/** Always bilingual: if a portal failed, the user's locale messages may be what failed with it. */
+/** The title is always in both languages, so anyone reporting the failure can quote it either way. */
 export function PortalUnavailable({ name, onRetry }: { name: PortalName; onRetry(): void }) {
   const { t } = useTranslation("common");
   return (
-    <Result
-      status="warning"
-      title="该模块暂时无法加载 / This portal could not be loaded"
-      subTitle={t("portal.loadFailedHint")}
-      extra={
-        <Button type="primary" onClick={onRetry}>
-          {t("state.retry")}
-        </Button>
-      }
-    />
+    <div role="alert" data-portal-unavailable={name}>
+      <Result
+        status="warning"
+        title="该模块暂时无法加载 / This portal could not be loaded"
+        subTitle={t("portal.loadFailedHint")}
+        extra={
+          <Button type="primary" onClick={onRetry}>
+            {t("state.retry")}
+          </Button>
+        }
+      />
+    </div>
   );
 }
 

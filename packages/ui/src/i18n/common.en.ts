@@ -4,16 +4,14 @@ import type { SameKeys } from "./messages";
 
 export const commonEn: SameKeys<typeof commonZhCN> = {
   product: {
-    name: "Kechuang",
     fullName: "Kechuang · S&T Innovation Platforms",
-    titleSuffix: "科创 · Kechuang",
   },
   nav: { public: "Public", apply: "Apply", review: "Review" },
-  locale: { switchLabel: "Language", "zh-CN": "中文", en: "English" },
+  locale: { switchLabel: "Language" },
   user: {
     signIn: "Sign in",
     signOut: "Sign out",
-    signedInAs: "Signed in as {{name}}",
+
     role: "Role: {{role}}",
   },
   signIn: {
@@ -31,18 +29,14 @@ export const commonEn: SameKeys<typeof commonZhCN> = {
     totpFormat: "The one-time code is 6 digits",
   },
   state: {
-    loading: "Loading…",
-    emptyTitle: "Nothing here yet",
     errorTitle: "Something went wrong",
     errorGeneric: "The request could not be completed. Please try again later.",
     correlationId: "Reference: {{id}} (quote it when you contact an administrator)",
     retry: "Retry",
     signInRequired: "Please sign in",
-    signInRequiredHint: "You need to sign in to see this page.",
     forbidden: "Your role may not see this page.",
   },
   portal: {
-    loadFailedTitle: "This portal could not be loaded",
     loadFailedHint:
       "Everything else still works. Retry in a moment; if it keeps failing, contact an administrator.",
     loading: "Loading the portal…",

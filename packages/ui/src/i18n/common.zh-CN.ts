@@ -1,10 +1,10 @@
 import { kindLabels } from "./kinds";
 /** Shared wording for the shell and all portals (namespace "common"). zh-CN is the source locale. */
 export const commonZhCN = {
-  product: { name: "科创", fullName: "科创 · 科技创新平台服务", titleSuffix: "科创 · Kechuang" },
+  product: { fullName: "科创 · 科技创新平台服务" },
   nav: { public: "公共服务", apply: "申报", review: "评审" },
-  locale: { switchLabel: "语言", "zh-CN": "中文", en: "English" },
-  user: { signIn: "登录", signOut: "退出登录", signedInAs: "当前用户：{{name}}", role: "角色：{{role}}" },
+  locale: { switchLabel: "语言" },
+  user: { signIn: "登录", signOut: "退出登录", role: "角色：{{role}}" },
   signIn: {
     title: "登录科创",
     username: "用户名",
@@ -20,18 +20,14 @@ export const commonZhCN = {
     totpFormat: "动态验证码为 6 位数字",
   },
   state: {
-    loading: "正在加载…",
-    emptyTitle: "暂无数据",
     errorTitle: "出错了",
     errorGeneric: "请求未能完成，请稍后重试。",
     correlationId: "问题编号：{{id}}（联系管理员时请提供）",
     retry: "重试",
     signInRequired: "请先登录",
-    signInRequiredHint: "此页面需要登录后才能查看。",
     forbidden: "您的角色无权查看此页面。",
   },
   portal: {
-    loadFailedTitle: "该模块暂时无法加载",
     loadFailedHint: "其他功能不受影响。请稍后重试，若问题持续请联系管理员。",
     loading: "正在加载模块…",
     notFound: "页面不存在",
