@@ -18,8 +18,8 @@ export const frontEnds = [
   { app: "portal-reviewer", prefix: "/portals/reviewer/" },
 ] as const;
 
-/** Client-side routes of the shell: a GET there serves its index.html (the router takes over). */
-const SPA_ROUTE = /^\/(?:(?:public|apply|review)(?:\/.*)?)?(?:\?.*)?$/;
+/** Client-side routes of the shell (portal areas and sign-in): a GET serves its index.html. */
+export const SPA_ROUTE = /^\/(?:(?:public|apply|review)(?:\/.*)?|signin)?(?:\?.*)?$/;
 
 export async function registerStaticFiles(
   app: FastifyInstance,
