@@ -1,20 +1,27 @@
 import { ApiProvider, addMessages, type PortalProps } from "@kechuang/ui";
 import { Route, Routes } from "react-router";
+import { ApplicationEditorPage } from "./ApplicationEditorPage";
+import { HistoryPage } from "./HistoryPage";
 import { MyApplicationsPage } from "./MyApplicationsPage";
 import { applicantEn, applicantNamespace, applicantZhCN } from "./messages";
 import { SignInRequired } from "./SignInRequired";
 import { StartApplicationPage } from "./StartApplicationPage";
+import { VersionsPage } from "./VersionsPage";
 
 addMessages(applicantNamespace, { "zh-CN": applicantZhCN, en: applicantEn });
 
 /** Exposed as portal_applicant/App. Routes are relative to where the shell mounted us. */
 export default function ApplicantPortal(props: PortalProps) {
   if (!props.user) return <SignInRequired onSignIn={props.onSignInRequired} />;
+  const { basePath, locale } = props;
   return (
     <ApiProvider>
       <Routes>
         <Route index element={<MyApplicationsPage {...props} user={props.user} />} />
-        <Route path="new" element={<StartApplicationPage basePath={props.basePath} />} />
+        <Route path="new" element={<StartApplicationPage basePath={basePath} locale={locale} />} />
+        <Route path=":id" element={<ApplicationEditorPage basePath={basePath} locale={locale} />} />
+        <Route path=":id/history" element={<HistoryPage basePath={basePath} locale={locale} />} />
+        <Route path=":id/versions" element={<VersionsPage basePath={basePath} locale={locale} />} />
         <Route path="*" element={<MyApplicationsPage {...props} user={props.user} />} />
       </Routes>
     </ApiProvider>

@@ -27,7 +27,22 @@ export function MyApplicationsPage({
   const start = () => navigate(`${basePath}/new`);
 
   const columns: TableProps<Application>["columns"] = [
-    { title: t("column.title"), dataIndex: "title", key: "title" },
+    {
+      title: t("column.title"),
+      key: "title",
+      render: (_, row) => (
+        <a
+          href={`${basePath}/${row.id}`}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(`${basePath}/${row.id}`);
+          }}
+          data-testid={`open-application-${row.id}`}
+        >
+          {row.title}
+        </a>
+      ),
+    },
     {
       title: t("column.policy"),
       key: "policy",

@@ -3,15 +3,24 @@ import { Route, Routes } from "react-router";
 import { HomePage } from "./HomePage";
 import { publicEn, publicNamespace, publicZhCN } from "./messages";
 import { NotFound } from "./NotFound";
+import { PolicyDocumentPage } from "./PolicyDocumentPage";
+import { PolicyLibraryPage } from "./PolicyLibraryPage";
+import { PublicityPage } from "./PublicityPage";
+import { SelfCheckPage } from "./SelfCheckPage";
 
 addMessages(publicNamespace, { "zh-CN": publicZhCN, en: publicEn });
 
 /** Exposed as portal_public/App. Routes are relative to where the shell mounted us. */
 export default function PublicPortal(props: PortalProps) {
+  const page = { basePath: props.basePath, locale: props.locale };
   return (
     <ApiProvider>
       <Routes>
-        <Route index element={<HomePage locale={props.locale} />} />
+        <Route index element={<HomePage {...page} />} />
+        <Route path="policies" element={<PolicyLibraryPage {...page} />} />
+        <Route path="policies/:policyId" element={<PolicyDocumentPage {...page} />} />
+        <Route path="self-check" element={<SelfCheckPage {...page} />} />
+        <Route path="publicity" element={<PublicityPage {...page} />} />
         <Route path="*" element={<NotFound basePath={props.basePath} />} />
       </Routes>
     </ApiProvider>

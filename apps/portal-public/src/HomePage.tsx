@@ -27,7 +27,11 @@ import {
 } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { publicNamespace } from "./messages";
+import { StatusBadge } from "./PolicyBadges";
+import { PortalNav } from "./PortalNav";
+import { policyPath } from "./paths";
 import {
   countPlatforms,
   fieldLabels,
@@ -43,11 +47,12 @@ type Policy = RouterOutputs["policies"]["list"][number];
 
 const kinds = ["tech-innovation-center", "transfer-demonstration-zone", "city-platform"] as const;
 
-export function HomePage({ locale }: { locale: Locale }) {
+export function HomePage({ basePath, locale }: { basePath: string; locale: Locale }) {
   const { t } = useTranslation([publicNamespace, "common"]);
   const trpc = useTRPC();
   const platforms = useQuery(trpc.platforms.listApproved.queryOptions({}));
   const policies = useQuery(trpc.policies.list.queryOptions());
+  const notices = useQuery(trpc.publicity.listOpen.queryOptions());
   const [filter, setFilter] = useState<PlatformFilter>(noFilter);
   const policiesRef = useRef<HTMLDivElement>(null);
   const pick = (text: LocalizedText) => localized(text, locale);
@@ -75,6 +80,15 @@ export function HomePage({ locale }: { locale: Locale }) {
       key: "fields",
       render: (_, row) => fieldLabels(row.fields, pick).map((field) => <Tag key={field}>{field}</Tag>),
     },
+    {
+      title: t("platform.policy"),
+      key: "policy",
+      render: (_, row) => (
+        <Link to={policyPath(basePath, row.policyId)} data-testid={`platform-policy-${row.id}`}>
+          {policies.data?.find((policy) => policy.id === row.policyId)?.title ?? row.policyId}
+        </Link>
+      ),
+    },
   ];
 
   const showPolicies = () => policiesRef.current?.scrollIntoView({ behavior: "smooth" });
@@ -82,6 +96,7 @@ export function HomePage({ locale }: { locale: Locale }) {
   return (
     <div>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <PortalNav basePath={basePath} openNotices={notices.data?.length} />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {(
           [
@@ -175,11 +190,9 @@ export function HomePage({ locale }: { locale: Locale }) {
                   <List.Item.Meta
                     title={
                       <Space wrap>
-                        {policy.title}
+                        <Link to={policyPath(basePath, policy.id)}>{policy.title}</Link>
                         {policy.documentNumber ? <span>{policy.documentNumber}</span> : null}
-                        <Tag color={policy.status === "draft" ? "orange" : "green"}>
-                          {t(`policies.status.${policy.status}`)}
-                        </Tag>
+                        <StatusBadge status={policy.status} />
                       </Space>
                     }
                     description={`${pick(policy.jurisdictionName)} · ${t("policies.issuedBy", {

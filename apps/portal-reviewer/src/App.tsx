@@ -1,17 +1,36 @@
-import { ApiProvider, addMessages, EmptyState, type PortalProps } from "@kechuang/ui";
+import type { Role, SessionUser } from "@kechuang/domain";
+import { ApiProvider, addMessages, EmptyState, type Locale, type PortalProps } from "@kechuang/ui";
 import { useTranslation } from "react-i18next";
 import { Route, Routes, useNavigate } from "react-router";
+import { AccountsPage } from "./admin/AccountsPage";
+import { AuditPage } from "./admin/AuditPage";
+import { SecurityPage } from "./admin/SecurityPage";
+import { ApplicationPage } from "./detail/ApplicationPage";
 import { reviewerEn, reviewerNamespace, reviewerZhCN } from "./messages";
 import { QueuePage } from "./QueuePage";
 import { hasReviewQueue } from "./queue";
 
 addMessages(reviewerNamespace, { "zh-CN": reviewerZhCN, en: reviewerEn });
 
+/** Each administrator sees only their own duty's screen (三员分立); the server enforces the same split. */
+function adminScreen(role: Role, locale: Locale, user: SessionUser) {
+  switch (role) {
+    case "system-admin":
+      return <AccountsPage locale={locale} selfId={user.id} />;
+    case "security-admin":
+      return <SecurityPage locale={locale} />;
+    case "audit-admin":
+      return <AuditPage locale={locale} />;
+    default:
+      return null;
+  }
+}
+
 /** Exposed as portal_reviewer/App. Routes are relative to where the shell mounted us. */
 export default function ReviewerPortal(props: PortalProps) {
   const { t } = useTranslation([reviewerNamespace, "common"]);
   const navigate = useNavigate();
-  const { user } = props;
+  const { user, locale } = props;
   if (!user) {
     return (
       <EmptyState
@@ -21,23 +40,31 @@ export default function ReviewerPortal(props: PortalProps) {
       />
     );
   }
+  const admin = adminScreen(user.role, locale, user);
+  if (admin) {
+    return (
+      <ApiProvider>
+        <Routes>
+          <Route path="*" element={admin} />
+        </Routes>
+      </ApiProvider>
+    );
+  }
   if (!hasReviewQueue(user.role)) {
-    const applicant = user.role === "applicant";
     return (
       <EmptyState
         title={t("noQueue.title")}
-        description={t(applicant ? "noQueue.hintApplicant" : "noQueue.hintAdmin")}
-        next={{
-          label: t(applicant ? "noQueue.nextApplicant" : "noQueue.nextAdmin"),
-          onClick: () => navigate(applicant ? "/apply" : "/public"),
-        }}
+        description={t("noQueue.hintApplicant")}
+        next={{ label: t("noQueue.nextApplicant"), onClick: () => navigate("/apply") }}
       />
     );
   }
   return (
     <ApiProvider>
       <Routes>
-        <Route path="*" element={<QueuePage locale={props.locale} user={user} />} />
+        <Route index element={<QueuePage locale={locale} user={user} />} />
+        <Route path=":id" element={<ApplicationPage locale={locale} user={user} />} />
+        <Route path="*" element={<QueuePage locale={locale} user={user} />} />
       </Routes>
     </ApiProvider>
   );

@@ -1,11 +1,9 @@
-import type { RouterOutputs } from "@kechuang/api";
 import { roleLabels, type SessionUser } from "@kechuang/domain";
 import {
   daysBetween,
   EmptyState,
   ErrorState,
   formatDate,
-  formatWaited,
   type Locale,
   localized,
   PageHeader,
@@ -16,10 +14,12 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Table, type TableProps, Tag, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { reviewerNamespace } from "./messages";
+import { NotificationsCard } from "./NotificationsCard";
 import { longestWaitingFirst, overdueAfterDays } from "./queue";
-
-type QueueItem = RouterOutputs["review"]["queue"][number];
+import type { QueueItem } from "./workflow/api";
+import { formatHours } from "./workflow/waited";
 
 export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser }) {
   const { t } = useTranslation([reviewerNamespace, "common"]);
@@ -30,7 +30,15 @@ export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser 
   const [now] = useState(() => new Date());
 
   const columns: TableProps<QueueItem>["columns"] = [
-    { title: t("column.title"), dataIndex: "title", key: "title" },
+    {
+      title: t("column.title"),
+      key: "title",
+      render: (_, row) => (
+        <Link to={row.applicationId} data-testid={`queue-open-${row.applicationId}`}>
+          {row.title}
+        </Link>
+      ),
+    },
     { title: t("column.organization"), dataIndex: "organizationName", key: "organization" },
     {
       title: t("column.policy"),
@@ -47,7 +55,7 @@ export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser 
       title: t("column.waited"),
       key: "waited",
       render: (_, row) => {
-        const waited = formatWaited(new Date(row.waitingSince), now, locale);
+        const waited = formatHours(row.hoursWaiting, locale);
         return daysBetween(new Date(row.waitingSince), now) > overdueAfterDays ? (
           <Tooltip title={t("overdue", { days: overdueAfterDays })}>
             <Tag color="red">{waited}</Tag>
@@ -66,11 +74,13 @@ export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser 
         subtitle={t("subtitle", { role: localized(roleLabels[user.role], locale) })}
         extra={<Button onClick={() => void queue.refetch()}>{t("refresh")}</Button>}
       />
+      <NotificationsCard locale={locale} onRefreshQueue={() => void queue.refetch()} />
       {queue.isError ? (
         <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
       ) : (
         <Table<QueueItem>
           rowKey="applicationId"
+          onRow={(row) => ({ "data-testid": `queue-row-${row.applicationId}` }) as object}
           columns={columns}
           dataSource={longestWaitingFirst(queue.data ?? [])}
           loading={queue.isPending}

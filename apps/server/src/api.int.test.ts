@@ -15,6 +15,9 @@ const usernames: Record<string, string> = {
   recommender: "recommender",
   expert: "expert",
   authority: "authority",
+  "system-admin": "sysadmin",
+  "security-admin": "secadmin",
+  "audit-admin": "auditadmin",
 };
 
 describe.each(testDatabases())("API over HTTP on %s", (kind) => {
@@ -27,12 +30,17 @@ describe.each(testDatabases())("API over HTTP on %s", (kind) => {
     await app.close();
   });
 
+  // One signed-in client per actor: sign-in is rate limited per address and a TOTP code is accepted once.
+  const signedIn = new Map<string, TrpcClient>();
   const clientAs = async (actor: string): Promise<TrpcClient> => {
+    if (actor === "anonymous") return new TrpcClient(app);
+    const known = signedIn.get(actor);
+    if (known) return known;
     const client = new TrpcClient(app);
-    if (actor === "anonymous") return client;
     const a = account(accounts, usernames[actor]!);
     const totp = a.totpSecret ? await generate({ secret: a.totpSecret }) : undefined;
     expect((await client.signIn(a.username, a.password, totp)).statusCode).toBe(200);
+    signedIn.set(actor, client);
     return client;
   };
 

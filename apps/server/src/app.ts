@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import { type Database, isEmptyDatabase, openDatabase, seedDemo, writeDemoAccounts } from "@kechuang/db";
 import Fastify, { type FastifyInstance } from "fastify";
+import { registerBodyLimits, UPLOAD_BODY_LIMIT } from "./body-limits";
 import type { ServerConfig } from "./env";
 import { registerRest } from "./rest";
 import { registerSecurity } from "./security";
@@ -55,7 +56,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     trustProxy: config.production ? "loopback,linklocal,uniquelocal" : false,
     // tRPC batches put several procedure names in the path.
     routerOptions: { maxParamLength: 5000 },
-    bodyLimit: 1_048_576,
+    // Attachment uploads only; every other request is held to 1 MiB by registerBodyLimits.
+    bodyLimit: UPLOAD_BODY_LIMIT,
   });
   const database = options.database ?? (await openConfiguredDatabase(config, app.log));
   app.decorate("database", database);
@@ -75,6 +77,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     await database.close();
   });
 
+  registerBodyLimits(app);
   await registerSecurity(app, config);
   await app.register(fastifyCookie);
 

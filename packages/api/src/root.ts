@@ -1,17 +1,31 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin-accounts";
 import { applicationsRouter } from "./routers/applications";
+import { attachmentsRouter } from "./routers/attachments";
+import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { notificationsRouter } from "./routers/notifications";
 import { platformsRouter } from "./routers/platforms";
 import { policiesRouter } from "./routers/policies";
+import { publicityRouter } from "./routers/publicity";
 import { reviewRouter } from "./routers/review";
+import { securityRouter } from "./routers/security";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
   applications: applicationsRouter,
   review: reviewRouter,
+  publicity: publicityRouter,
+  notifications: notificationsRouter,
+  attachments: attachmentsRouter,
   platforms: platformsRouter,
   policies: policiesRouter,
+  account: accountRouter,
+  admin: adminRouter,
+  security: securityRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

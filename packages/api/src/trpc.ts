@@ -89,7 +89,28 @@ const t = initTRPC.context<Context>().create({
       };
     }
     const localized = error.cause instanceof LocalizedCause ? error.cause : null;
-    const text = localized?.text ?? (issues ? messages.invalidInput : null);
+    // A body the transport could not decode (bad JSON, not a superjson envelope) is malformed input too; its
+    // library message ("Cannot destructure property …") is internal detail and is not passed on.
+    const undecodable =
+      !localized && !issues && (error.code === "BAD_REQUEST" || error.code === "PARSE_ERROR");
+    const text = localized?.text ?? (issues || undecodable ? messages.invalidInput : null);
+    if (undecodable) {
+      return {
+        message: messages.invalidInput.zh,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId,
+          localizedMessage: messages.invalidInput,
+          zodIssues: [
+            { code: "invalid_envelope", path: [], message: "The request body could not be decoded" },
+          ],
+          needsTotp: false,
+        },
+      };
+    }
     return {
       message: text?.zh ?? shape.message,
       code: shape.code,

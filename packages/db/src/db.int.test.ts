@@ -108,8 +108,11 @@ describe.each(testDatabases())("database on %s", (kind) => {
     expect(await verifyPassword(applicant.passwordHash, accounts[0]!.password)).toBe(true);
     const mine = await listApplicationsOfOrganization(database.db, applicant.organizationId!);
     expect(new Set(mine.map((a) => a.stage))).toEqual(
-      new Set(["draft", "submitted", "returned", "consultation"]),
+      new Set(["draft", "submitted", "returned", "recommended", "consultation", "publicity"]),
     );
+    // An expert affiliated with the demo applicant, so the conflict-of-interest refusal can be shown.
+    const expert3 = (await findUserByUsername(database.db, "expert3"))!;
+    expect(expert3.organizationId).toBe(applicant.organizationId);
     const recommender = (await findUserByUsername(database.db, "recommender"))!;
     const queue = await submittedInArea(database.db, recommender.areaCode!);
     expect(queue).toHaveLength(1);

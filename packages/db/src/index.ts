@@ -1,10 +1,13 @@
 export * from "./audit";
+export { type BackupSummary, backupDatabase, tableChecksums } from "./backup";
 export * from "./client";
+export { openRawConnection, type RawConnection, rawConnectionOf } from "./connection";
 export * from "./passwords";
 export * from "./repositories/applications";
 export * from "./repositories/organizations";
 export * from "./repositories/platforms";
 export * from "./repositories/sessions";
 export * from "./repositories/users";
+export { type RestoreOptions, type RestoreOutcome, restoreDatabase } from "./restore";
 export * as schema from "./schema";
 export * from "./seed";

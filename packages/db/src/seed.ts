@@ -5,7 +5,16 @@ import { sql } from "drizzle-orm";
 import { appendAudit } from "./audit";
 import type { Db } from "./client";
 import { generatePassword, generateTotpSecret, hashPassword } from "./passwords";
-import { applicationEvents, applications, organizations, platforms, users } from "./schema";
+import {
+  applicationEvents,
+  applications,
+  expertProfiles,
+  organizations,
+  panelMembers,
+  platforms,
+  publicityNotices,
+  users,
+} from "./schema";
 
 /**
  * Demo data for an EMPTY database: organizations in four jurisdictions, one account per role, approved
@@ -196,6 +205,14 @@ export const DEMO_USERS: readonly UserSeed[] = [
     totp: false,
   },
   {
+    username: "expert3",
+    displayName: "孙婷高工（湘瓷材料）",
+    role: "expert",
+    org: "zz-ceramics",
+    areaCode: null,
+    totp: false,
+  },
+  {
     username: "authority",
     displayName: "周华（湖南省科技厅）",
     role: "authority",
@@ -313,6 +330,13 @@ const PLATFORMS = [
   },
 ] as const;
 
+/** Expert seats (sc-tic.panel, hn-tic panel): expert3 works for a demo applicant, to show the conflict refusal. */
+const EXPERTISE: Record<string, string[]> = {
+  expert: ["technical", "management", "policy"],
+  expert2: ["legal", "finance", "economic", "technical"],
+  expert3: ["technical", "finance"],
+};
+
 const APPLICATIONS = [
   { title: "湖南省先进陶瓷材料技术创新中心", org: "zz-ceramics", area: "430200", stage: "draft", days: 2 },
   {
@@ -335,6 +359,23 @@ const APPLICATIONS = [
     area: "430200",
     stage: "consultation",
     days: 20,
+    panel: ["expert", "expert2"],
+  },
+  {
+    title: "湖南省陶瓷3D打印技术创新中心",
+    org: "zz-ceramics",
+    area: "430200",
+    stage: "recommended",
+    days: 8,
+  },
+  {
+    title: "湖南省陶瓷基复合材料技术创新中心",
+    org: "zz-ceramics",
+    area: "430200",
+    stage: "publicity",
+    days: 3,
+    panel: ["expert", "expert2"],
+    publicity: true,
   },
   {
     title: "内蒙古自治区稀土永磁材料技术创新中心",
@@ -382,17 +423,26 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       const code = ORGS.find((o) => o.key === key)!.creditCode;
       return orgRows.find((r) => r.creditCode === code)!.id;
     };
-    await tx.insert(users).values(
-      accounts.map(({ seed, hash, totpSecret }) => ({
-        username: seed.username,
-        displayName: seed.displayName,
-        role: seed.role,
-        organizationId: orgId(seed.org),
-        areaCode: seed.areaCode,
-        passwordHash: hash,
-        totpSecret,
-      })),
-    );
+    const userRows = await tx
+      .insert(users)
+      .values(
+        accounts.map(({ seed, hash, totpSecret }) => ({
+          username: seed.username,
+          displayName: seed.displayName,
+          role: seed.role,
+          organizationId: orgId(seed.org),
+          areaCode: seed.areaCode,
+          passwordHash: hash,
+          totpSecret,
+        })),
+      )
+      .returning({ id: users.id, username: users.username });
+    const userId = (username: string): string => userRows.find((u) => u.username === username)!.id;
+    await tx
+      .insert(expertProfiles)
+      .values(
+        Object.entries(EXPERTISE).map(([username, expertise]) => ({ userId: userId(username), expertise })),
+      );
     await tx
       .insert(platforms)
       .values(
@@ -417,6 +467,28 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       await tx
         .insert(applicationEvents)
         .values({ applicationId: row!.id, at, action: "create", toStage: a.stage });
+      if ("panel" in a) {
+        await tx.insert(panelMembers).values(
+          a.panel.map((username) => ({
+            applicationId: row!.id,
+            expertId: userId(username),
+            seat: EXPERTISE[username]![0]!,
+            assignedAt: at,
+          })),
+        );
+      }
+      if ("publicity" in a) {
+        const closesOn = new Date(now.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+        await tx.insert(publicityNotices).values({
+          applicationId: row!.id,
+          policyId: "hn-tic-2020",
+          title: `关于${a.title}的公示`,
+          body: `经方案论证和现场考察，拟批准组建${a.title}，现予公示。如有异议，请于公示期内提出。`,
+          opensOn: at.toISOString().slice(0, 10),
+          closesOn,
+          publishedAt: at,
+        });
+      }
     }
     await appendAudit(tx, {
       actorId: null,

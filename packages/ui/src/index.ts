@@ -1,6 +1,9 @@
 // Browser-side public surface of @kechuang/ui. Build-time helpers live in "@kechuang/ui/federation".
+
+export { citationHref, clauseElementId, clauseIdFromHash } from "./citation";
 export { EmptyState, type NextStep } from "./components/EmptyState";
 export { ErrorState } from "./components/ErrorState";
+export { InlineError } from "./components/InlineError";
 export { PageHeader } from "./components/PageHeader";
 export { StageTag } from "./components/StageTag";
 export { type DescribedError, describeError, type ErrorKind } from "./errors";

@@ -15,9 +15,12 @@ import {
   type SignInInput,
   secondFactorRoles,
 } from "@kechuang/domain";
+import { acceptancesOfTotpStep, lastAcceptedTotpStep } from "../admin/store";
 import type { Context } from "../trpc";
 import { createSession } from "./session";
-import { totpCodeIsValid } from "./totp";
+import { acceptTotpCode } from "./totp";
+
+class TotpReplayed extends Error {}
 
 export type SignInFailure = { needsTotp: boolean };
 export type SignInSuccess = { user: SessionUser; token: string; expiresAt: Date };
@@ -73,8 +76,15 @@ export async function signIn(
     await recordAudit(db, audit("failed", user.id, role, "totp-missing"));
     return { ok: false, error: { needsTotp: true } };
   }
-  const totpOk =
-    !needsTotp || (user.totpSecret != null && (await totpCodeIsValid(user.totpSecret, input.totp ?? "")));
+  // The accepted step goes into the success audit row: the next sign-in must use a later code (no column needed).
+  const totpStep =
+    needsTotp && user.totpSecret != null
+      ? await acceptTotpCode(user.totpSecret, input.totp ?? "", {
+          now,
+          afterTimeStep: await lastAcceptedTotpStep(db, user.id),
+        })
+      : null;
+  const totpOk = !needsTotp || totpStep !== null;
   if (!passwordOk || !totpOk) {
     await ctx.database.db.transaction(async (tx) => {
       const { locked } = await recordFailedSignIn(tx, user.id, now);
@@ -84,12 +94,29 @@ export async function signIn(
     });
     return { ok: false, error: { needsTotp: passwordOk && needsTotp } };
   }
-  const session = await db.transaction(async (tx) => {
-    await clearFailedSignIns(tx, user.id);
-    const created = await createSession(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent, now });
-    await appendAudit(tx, audit("ok", user.id, role));
-    return created;
-  });
+  const session = await db
+    .transaction(async (tx) => {
+      await clearFailedSignIns(tx, user.id);
+      const created = await createSession(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent, now });
+      const entry = audit("ok", user.id, role);
+      await appendAudit(tx, {
+        ...entry,
+        detail: { ...entry.detail, ...(totpStep !== null ? { totpTimeStep: totpStep } : {}) },
+      });
+      // appendAudit holds the chain lock to commit, so concurrent sign-ins reach this line one by one and
+      // each sees the others' rows: a second acceptance of the same step rolls this one back.
+      if (totpStep !== null && (await acceptancesOfTotpStep(tx, user.id, totpStep)) > 1)
+        throw new TotpReplayed();
+      return created;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TotpReplayed) return null;
+      throw error;
+    });
+  if (!session) {
+    await recordAudit(db, audit("failed", user.id, role, "totp-replayed"));
+    return { ok: false, error: { needsTotp: true } };
+  }
   const organizationName = user.organizationId ? await findOrganizationName(db, user.organizationId) : null;
   return {
     ok: true,

@@ -1,11 +1,25 @@
 import { verify } from "otplib";
 
-/** RFC 6238 code check with ±1 step (30 s) of clock drift. */
-export async function totpCodeIsValid(secret: string, code: string): Promise<boolean> {
+/**
+ * RFC 6238 code check with ±1 step (30 s) of clock drift. A code is single-use: its time step must be
+ * later than `afterTimeStep` (the step of the user's last accepted code), so a code seen over a shoulder
+ * or replayed from a log cannot be used again inside its window. Returns the accepted step, or null.
+ */
+export async function acceptTotpCode(
+  secret: string,
+  code: string,
+  options: { now: Date; afterTimeStep?: number },
+): Promise<number | null> {
   try {
-    const result = await verify({ secret, token: code, epochTolerance: 30 });
-    return result.valid;
+    const result = await verify({
+      secret,
+      token: code,
+      epochTolerance: 30,
+      epoch: Math.floor(options.now.getTime() / 1000),
+      ...(options.afterTimeStep !== undefined ? { afterTimeStep: options.afterTimeStep } : {}),
+    });
+    return result.valid && "timeStep" in result ? result.timeStep : null;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -2,3 +2,4 @@ export * from "./applications";
 export * from "./audit";
 export * from "./identity";
 export * from "./platforms";
+export * from "./workflow";

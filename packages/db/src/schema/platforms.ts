@@ -16,6 +16,8 @@ export const platforms = pgTable(
     jurisdiction: text("jurisdiction").notNull(),
     approvedOn: date("approved_on", { mode: "string" }).notNull(),
     fields: jsonb("fields").$type<string[]>().notNull(),
+    /** The application this platform was approved from (null for records loaded from elsewhere). */
+    applicationId: uuid("application_id").unique(),
     status: text("status", { enum: ["active", "rectifying", "delisted"] })
       .notNull()
       .default("active"),

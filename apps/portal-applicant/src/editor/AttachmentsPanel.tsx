@@ -1,0 +1,117 @@
+import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { formatDate, InlineError, type Locale, useTRPC, useTRPCClient } from "@kechuang/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App as AntApp, Button, Empty, Space, Table, Typography, Upload } from "antd";
+import { useTranslation } from "react-i18next";
+import { applicantNamespace } from "../messages";
+import type { AttachmentRow } from "../workflow/api";
+import { attachmentAccept, bytesToBase64, formatBytes, precheckAttachment } from "../workflow/attachments";
+
+/** Evidence files: checked here for size and kind as a courtesy, by content on the server. */
+export function AttachmentsPanel({
+  applicationId,
+  disabled,
+  locale,
+}: {
+  applicationId: string;
+  disabled: boolean;
+  locale: Locale;
+}) {
+  const { t } = useTranslation(applicantNamespace);
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const { message } = AntApp.useApp();
+  const list = useQuery(trpc.attachments.list.queryOptions({ applicationId }));
+  const upload = useMutation({
+    mutationFn: async (file: File) => {
+      const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+      return client.attachments.upload.mutate({ applicationId, fileName: file.name, contentBase64 });
+    },
+    onSuccess: (row) => {
+      message.success(t("attachments.uploaded", { name: row.displayName }));
+      void queryClient.invalidateQueries({ queryKey: trpc.attachments.list.queryKey({ applicationId }) });
+    },
+  });
+  const download = useMutation({
+    mutationFn: (attachmentId: string) => client.attachments.download.query({ attachmentId }),
+    onSuccess: (file) => {
+      const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+      link.download = file.displayName;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    },
+  });
+
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      <Typography.Text type="secondary">{t("attachments.hint")}</Typography.Text>
+      <Upload
+        accept={attachmentAccept}
+        showUploadList={false}
+        disabled={disabled || upload.isPending}
+        beforeUpload={(file) => {
+          const problem = precheckAttachment(file);
+          if (problem) {
+            message.error(t(`attachments.problem.${problem}`, { name: file.name }));
+            return Upload.LIST_IGNORE;
+          }
+          upload.mutate(file);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="attachment-upload">
+          {upload.isPending && upload.variables
+            ? t("attachments.uploading", { name: upload.variables.name })
+            : t("attachments.upload")}
+        </Button>
+      </Upload>
+      {upload.isError ? <InlineError error={upload.error} /> : null}
+      {download.isError ? <InlineError error={download.error} /> : null}
+      {list.isError ? <InlineError error={list.error} /> : null}
+      <Table<AttachmentRow>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data ?? []}
+        pagination={false}
+        columns={[
+          {
+            title: t("attachments.column.name"),
+            key: "name",
+            render: (_, row) => (
+              <Button
+                type="link"
+                icon={<DownloadOutlined />}
+                onClick={() => download.mutate(row.id)}
+                data-testid={`attachment-${row.displayName}`}
+              >
+                {row.displayName}
+              </Button>
+            ),
+          },
+          { title: t("attachments.column.type"), dataIndex: "mime", key: "mime" },
+          { title: t("attachments.column.size"), key: "size", render: (_, row) => formatBytes(row.size) },
+          {
+            title: t("attachments.column.uploadedAt"),
+            key: "uploadedAt",
+            render: (_, row) => formatDate(new Date(row.uploadedAt), locale),
+          },
+        ]}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                <>
+                  {t("attachments.empty")} — {t("attachments.emptyHint")}
+                </>
+              }
+            />
+          ),
+        }}
+      />
+    </Space>
+  );
+}

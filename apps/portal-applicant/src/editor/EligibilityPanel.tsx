@@ -1,0 +1,69 @@
+import type { CheckResponse, RuleOutcome } from "@kechuang/domain";
+import { citationHref, InlineError, type Locale, localized } from "@kechuang/ui";
+import { Alert, Card, List, Spin, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { applicantNamespace } from "../messages";
+
+const outcomeColor: Record<RuleOutcome, string> = {
+  pass: "success",
+  fail: "error",
+  "needs-information": "warning",
+};
+
+/** The module's eligibility rules on the facts as entered, each failure with its clause. */
+export function EligibilityPanel({
+  check,
+  checking,
+  error,
+  invalidPaths,
+  locale,
+}: {
+  check: CheckResponse | null;
+  checking: boolean;
+  error: unknown;
+  invalidPaths: string[];
+  locale: Locale;
+}) {
+  const { t } = useTranslation(applicantNamespace);
+  return (
+    <Card
+      size="small"
+      title={t("eligibility.title")}
+      extra={checking ? <Spin size="small" /> : null}
+      data-testid="eligibility"
+    >
+      {invalidPaths.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t("eligibility.invalidFacts", { paths: invalidPaths.join(", ") })}
+        />
+      ) : null}
+      {error ? <InlineError error={error} /> : null}
+      {check ? (
+        <>
+          <Tag color={outcomeColor[check.outcome]} data-testid="eligibility-outcome">
+            {t(`eligibility.outcome.${check.outcome}`)}
+          </Tag>
+          <List
+            size="small"
+            dataSource={check.results}
+            renderItem={(result) => (
+              <List.Item key={result.ruleId} data-testid={`rule-${result.ruleId}`}>
+                <div>
+                  <Tag color={outcomeColor[result.outcome]}>{t(`eligibility.outcome.${result.outcome}`)}</Tag>
+                  <Typography.Text>{localized(result.message, locale)}</Typography.Text>{" "}
+                  <a href={citationHref(result.citation)} target="_blank" rel="noreferrer">
+                    {t("eligibility.clause", { clause: result.citation.clause })}
+                  </a>
+                </div>
+              </List.Item>
+            )}
+          />
+        </>
+      ) : checking ? (
+        <Typography.Text type="secondary">{t("eligibility.checking")}</Typography.Text>
+      ) : null}
+    </Card>
+  );
+}

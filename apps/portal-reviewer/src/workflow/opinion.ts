@@ -1,0 +1,24 @@
+import type { LocalizedText, Score } from "@kechuang/domain";
+
+export type Criterion = { id: string; label: LocalizedText };
+
+/** A module that names no criteria is scored once, overall; the label comes from the portal's messages. */
+export const overallCriterionId = "overall";
+
+export const criteriaOrOverall = (
+  criteria: readonly Criterion[] | undefined,
+  overall: LocalizedText,
+): Criterion[] =>
+  criteria && criteria.length > 0 ? [...criteria] : [{ id: overallCriterionId, label: overall }];
+
+/** The form's score inputs → the scores the server stores, in the criteria's order, whole points 0–100. */
+export function scoresFromForm(
+  criteria: readonly Criterion[],
+  values: Record<string, number | null | undefined>,
+): Score[] {
+  return criteria.flatMap((c) => {
+    const value = values[c.id];
+    if (value === undefined || value === null || Number.isNaN(value)) return [];
+    return [{ criterion: c.id, score: Math.min(100, Math.max(0, Math.round(value))) }];
+  });
+}

@@ -1,0 +1,136 @@
+import { appRouter, permissions } from "@kechuang/api";
+import { type DemoAccount, schema } from "@kechuang/db";
+import type { Actor } from "@kechuang/domain";
+import { inArray } from "drizzle-orm";
+import fc from "fast-check";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { account, startTestApp, TrpcClient } from "./testing";
+
+/**
+ * Record scope as a property: for generated (user, record) pairs where the record is outside the user's
+ * scope — another organization for an applicant, another area for a recommender, not on the panel for an
+ * expert — every procedure the user's role may call with that record's id refuses or answers without it,
+ * and no list the user can read contains the id of any record outside their scope.
+ */
+type ScopedRole = "applicant" | "recommender" | "expert";
+type ProcedureDef = { _def: { type: "query" | "mutation" | "subscription" } };
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
+const allowedFor = (path: string, role: Actor) =>
+  ((permissions as Record<string, readonly Actor[] | undefined>)[path] ?? []).includes(role);
+
+interface ScopedUser {
+  username: string;
+  role: ScopedRole;
+  client: TrpcClient;
+  /** Ids of the applications this user may see. */
+  inScope: Set<string>;
+}
+
+describe("record scope (property tests over the seeded data)", () => {
+  let app: FastifyInstance;
+  let accounts: DemoAccount[];
+  const users: ScopedUser[] = [];
+  let recordIds: string[] = [];
+
+  beforeAll(async () => {
+    ({ app, accounts } = await startTestApp("pglite"));
+    const db = app.database.db;
+    const records = await db.select().from(schema.applications);
+    recordIds = records.map((r) => r.id);
+    const panel = await db.select().from(schema.panelMembers);
+    const people = await db
+      .select()
+      .from(schema.users)
+      .where(inArray(schema.users.role, ["applicant", "recommender", "expert"]));
+    for (const person of people) {
+      const role = person.role as ScopedRole;
+      const inScope = new Set(
+        records
+          .filter((r) =>
+            role === "applicant"
+              ? r.organizationId === person.organizationId
+              : role === "recommender"
+                ? r.recommenderArea === person.areaCode
+                : panel.some((p) => p.applicationId === r.id && p.expertId === person.id),
+          )
+          .map((r) => r.id),
+      );
+      const client = new TrpcClient(app);
+      const response = await client.signIn(person.username, account(accounts, person.username).password);
+      expect(response.statusCode, person.username).toBe(200);
+      users.push({ username: person.username, role, client, inScope });
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("has cross-scope pairs to test for every scoped role", () => {
+    expect(recordIds.length).toBeGreaterThan(3);
+    for (const role of ["applicant", "recommender", "expert"] as const) {
+      const ofRole = users.filter((u) => u.role === role);
+      expect(ofRole.length, role).toBeGreaterThan(0);
+      expect(
+        ofRole.some((u) => recordIds.some((id) => !u.inScope.has(id))),
+        role,
+      ).toBe(true);
+    }
+  });
+
+  it("answers no procedure about a record outside the caller's scope", async () => {
+    const pairs = users.flatMap((user) =>
+      recordIds.filter((id) => !user.inScope.has(id)).map((id) => ({ user, id })),
+    );
+    const leaks: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...pairs), async ({ user, id }) => {
+        // Reads only: a write that merely failed validation proves nothing, and one that passed would change data.
+        for (const [path, procedure] of procedures) {
+          if (procedure._def.type !== "query" || !allowedFor(path, user.role)) continue;
+          for (const input of [{ applicationId: id }, { id }]) {
+            const response = await user.client.call("query", path, input);
+            if (response.statusCode === 200 && response.body.includes(id))
+              leaks.push(`${user.username} read ${path}(${JSON.stringify(input)}) of foreign ${id}`);
+            if (response.statusCode >= 500) leaks.push(`${user.username} ${path} → ${response.statusCode}`);
+          }
+        }
+        return true;
+      }),
+      { numRuns: Math.min(100, pairs.length), seed: 20_261_122 },
+    );
+    expect(leaks).toEqual([]);
+  }, 300_000);
+
+  it("never shows a foreign record's id in anything the caller can list", async () => {
+    const listings = procedures.filter(([, p]) => p._def.type === "query");
+    const leaks: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...users), async (user) => {
+        const foreign = recordIds.filter((id) => !user.inScope.has(id));
+        for (const [path] of listings) {
+          if (!allowedFor(path, user.role)) continue;
+          const response = await user.client.call("query", path);
+          for (const id of foreign)
+            if (response.body.includes(id)) leaks.push(`${user.username} saw ${id} in ${path}`);
+        }
+        return true;
+      }),
+      { numRuns: users.length * 2, seed: 20_261_122 },
+    );
+    expect(leaks).toEqual([]);
+  }, 300_000);
+
+  it("lets each user read their own records (the property is not vacuous)", async () => {
+    const owner = users.find((u) => u.role === "applicant" && u.inScope.size > 0)!;
+    const mine = await owner.client.data<{ id: string }[]>("query", "applications.listMine");
+    expect(mine.map((r) => r.id).sort()).toEqual([...owner.inScope].sort());
+    const recommender = users.find((u) => u.role === "recommender" && u.inScope.size > 0);
+    if (recommender) {
+      const [id] = [...recommender.inScope];
+      expect(
+        (await recommender.client.call("query", "applications.get", { applicationId: id })).body,
+      ).toContain(id);
+    }
+  });
+});

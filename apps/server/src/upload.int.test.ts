@@ -1,0 +1,49 @@
+import type { DemoAccount } from "@kechuang/db";
+import { testDatabases } from "@kechuang/db/testing";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { account, startTestApp, TrpcClient } from "./testing";
+
+/** A PDF of `size` bytes: the signature, then filler. */
+const pdfOf = (size: number) => Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(size - 9, 0x20)]);
+
+describe.each(testDatabases())("attachment uploads over HTTP on %s", (kind) => {
+  let app: FastifyInstance;
+  let accounts: DemoAccount[];
+  let applicant: TrpcClient;
+  let draftId: string;
+
+  beforeAll(async () => {
+    ({ app, accounts } = await startTestApp(kind));
+    applicant = new TrpcClient(app);
+    const a = account(accounts, "applicant");
+    expect((await applicant.signIn(a.username, a.password)).statusCode).toBe(200);
+    const mine = await applicant.data<{ id: string; stage: string }[]>("query", "applications.listMine");
+    draftId = mine.find((x) => x.stage === "draft")!.id;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("accepts a 9 MiB attachment (base64 in JSON) and refuses one over 10 MiB", async () => {
+    const upload = (bytes: Buffer) =>
+      applicant.call("mutation", "attachments.upload", {
+        applicationId: draftId,
+        fileName: "plan.pdf",
+        contentBase64: bytes.toString("base64"),
+      });
+    const ok = await upload(pdfOf(9 * 1_048_576));
+    expect(ok.statusCode).toBe(200);
+    const tooBig = await upload(pdfOf(10 * 1_048_576 + 1));
+    expect(tooBig.statusCode).toBe(400);
+  }, 60_000);
+
+  it("holds every other procedure to a 1 MiB body", async () => {
+    const response = await applicant.call("mutation", "applications.saveDraft", {
+      applicationId: draftId,
+      expectedVersion: 1,
+      title: "x".repeat(2 * 1_048_576),
+    });
+    expect(response.statusCode).toBe(413);
+  });
+});

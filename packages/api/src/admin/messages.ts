@@ -1,0 +1,27 @@
+import type { LocalizedText } from "@kechuang/domain";
+
+/** Texts of the administrators' and account procedures (zh-CN first, en). */
+export const adminMessages = {
+  notYourself: {
+    zh: "不能更改自己的角色或停用自己的账号",
+    en: "You cannot change your own role or disable your own account",
+  },
+  adminToAdmin: {
+    zh: "三员分立：管理员账号不能转为另一种管理员角色，请为其他管理员职责另建账号",
+    en: "Separation of duties: an administrator account cannot take another administrator role; create a separate account",
+  },
+  noSuchAccount: { zh: "账号不存在", en: "No such account" },
+  noSuchSession: { zh: "会话不存在或已结束", en: "No such session, or it has already ended" },
+  usernameTaken: { zh: "用户名已被使用", en: "The username is already taken" },
+  unknownOrganization: { zh: "所属单位不存在", en: "No such organization" },
+  organizationRequired: {
+    zh: "申报单位账号必须关联所属单位",
+    en: "An applicant account needs an organization",
+  },
+  areaRequired: { zh: "推荐单位账号必须指定所辖地区", en: "A recommender account needs an area code" },
+  wrongCurrentPassword: { zh: "当前密码错误", en: "The current password is wrong" },
+  weakPassword: {
+    zh: "新密码不符合要求：至少 12 位，须含大写字母、小写字母、数字和符号，不得包含用户名，且不能与当前密码相同",
+    en: "The new password must have at least 12 characters with upper and lower case letters, digits and symbols, must not contain the username, and must differ from the current one",
+  },
+} satisfies Record<string, LocalizedText>;

@@ -1,0 +1,500 @@
+import { type Database, type DemoAccount, schema, seedDemo } from "@kechuang/db";
+import { createTestDatabase, testDatabases } from "@kechuang/db/testing";
+import { commonActions, type Role } from "@kechuang/domain";
+import { policyModules } from "@kechuang/policies";
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Api, callerWith, type Fixture, placeApplication, signIn, userIdOf } from "./workflow/testing";
+
+const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : `THROWN ${String(error)}`);
+const outcome = (promise: Promise<unknown>) => promise.then(() => "OK", codeOf);
+const workflowRoles: Role[] = ["applicant", "recommender", "expert", "authority"];
+
+describe.each(testDatabases())("application workflow on %s", (kind) => {
+  let database: Database;
+  let accounts: DemoAccount[];
+  const as = {} as Record<
+    "applicant" | "applicant2" | "recommender" | "expert" | "expert2" | "expert3" | "authority",
+    Api
+  >;
+  let fixture: Fixture;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    accounts = await seedDemo(database.db);
+    for (const name of Object.keys({
+      applicant: 1,
+      applicant2: 1,
+      recommender: 1,
+      expert: 1,
+      expert2: 1,
+      expert3: 1,
+      authority: 1,
+    })) {
+      as[name as keyof typeof as] = await signIn(database, accounts.find((a) => a.username === name)!);
+    }
+    const [applicantRow] = await database.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.username, "applicant"));
+    // More experts, so a fixture panel can fill every seat a module requires (one seat per expert).
+    const extra = await database.db
+      .insert(schema.users)
+      .values(
+        [1, 2, 3, 4].map((n) => ({
+          username: `fixture-expert-${n}`,
+          displayName: `专家${n}`,
+          role: "expert",
+          passwordHash: "unused",
+        })),
+      )
+      .returning({ id: schema.users.id });
+    fixture = {
+      organizationId: applicantRow!.organizationId!,
+      recommenderArea: "430200",
+      expertIds: [await userIdOf(database, "expert"), ...extra.map((e) => e.id)],
+      recordedBy: await userIdOf(database, "authority"),
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const roleCaller = (role: Role): Api => as[role as keyof typeof as];
+
+  for (const module of policyModules) {
+    it(`${module.id}: every (stage, action, role) is allowed exactly when the graph and the role allow it`, async () => {
+      const actions = [...new Set([...commonActions, ...module.workflow.transitions.map((t) => t.action)])];
+      const mismatches: string[] = [];
+      for (const stage of module.workflow.stages) {
+        let app = await placeApplication(database, module, stage.id, fixture);
+        for (const action of actions) {
+          for (const role of workflowRoles) {
+            const expected =
+              !stage.terminal &&
+              module.workflow.transitions.some(
+                (t) => t.from === stage.id && t.action === action && t.roles.includes(role),
+              );
+            const api = roleCaller(role);
+            const call =
+              action === "open-publicity" && role === "authority"
+                ? api.publicity.open({
+                    applicationId: app.id,
+                    expectedVersion: app.version,
+                    title: "公示",
+                    body: "公示内容",
+                    opensOn: "2000-02-01",
+                    closesOn: "2000-02-10",
+                  })
+                : api.applications.transition({
+                    applicationId: app.id,
+                    action,
+                    expectedVersion: app.version,
+                    reason: "理由",
+                  });
+            const code = await outcome(call);
+            if ((code === "OK") !== expected)
+              mismatches.push(`${stage.id} --${action}--> as ${role}: ${code}`);
+            if (!expected && !["FORBIDDEN", "PRECONDITION_FAILED", "BAD_REQUEST"].includes(code)) {
+              mismatches.push(`${stage.id} --${action}--> as ${role}: unexpected ${code}`);
+            }
+            if (code === "OK") app = await placeApplication(database, module, stage.id, fixture);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    }, 300_000);
+  }
+
+  const hunan = policyModules.find((m) => m.id === "hn-tic-2020")!;
+
+  it("each guard refuses, with its reason and an audited denial, when its stored data is missing", async () => {
+    const cases: { guard: string; clear: (id: string) => Promise<unknown> }[] = [
+      {
+        guard: "plan-complete",
+        clear: (id) =>
+          database.db.update(schema.applications).set({ plan: {} }).where(eq(schema.applications.id, id)),
+      },
+      {
+        guard: "panel-formed",
+        clear: async (id) => {
+          await database.db.delete(schema.opinions).where(eq(schema.opinions.applicationId, id));
+          await database.db.delete(schema.panelMembers).where(eq(schema.panelMembers.applicationId, id));
+        },
+      },
+      {
+        guard: "opinions-complete",
+        clear: (id) => database.db.delete(schema.opinions).where(eq(schema.opinions.applicationId, id)),
+      },
+      {
+        guard: "site-visit-recorded",
+        clear: (id) => database.db.delete(schema.siteVisits).where(eq(schema.siteVisits.applicationId, id)),
+      },
+      {
+        guard: "publicity-closed-clear",
+        clear: (id) =>
+          database.db
+            .update(schema.publicityNotices)
+            .set({ closesOn: "2999-12-31" })
+            .where(eq(schema.publicityNotices.applicationId, id)),
+      },
+    ];
+    const checked: string[] = [];
+    for (const module of policyModules) {
+      for (const t of module.workflow.transitions) {
+        for (const c of cases) {
+          if (!t.guards?.includes(c.guard as never)) continue;
+          const app = await placeApplication(database, module, t.from, fixture);
+          await c.clear(app.id);
+          const role = t.roles[0]!;
+          const call =
+            t.action === "open-publicity"
+              ? roleCaller(role).publicity.open({
+                  applicationId: app.id,
+                  expectedVersion: app.version,
+                  title: "公示",
+                  body: "公示内容",
+                  opensOn: "2000-02-01",
+                  closesOn: "2000-02-10",
+                })
+              : roleCaller(role).applications.transition({
+                  applicationId: app.id,
+                  action: t.action,
+                  expectedVersion: app.version,
+                  reason: "理由",
+                });
+          expect(`${module.id} ${t.action} ${c.guard}: ${await outcome(call)}`).toBe(
+            `${module.id} ${t.action} ${c.guard}: PRECONDITION_FAILED`,
+          );
+          const audits = await database.db
+            .select()
+            .from(schema.auditLog)
+            .where(eq(schema.auditLog.objectId, app.id));
+          expect(audits.map((a) => [a.result, (a.detail as { guard?: string }).guard])).toEqual([
+            ["denied", c.guard],
+          ]);
+          checked.push(c.guard);
+        }
+      }
+    }
+    expect(new Set(checked)).toEqual(new Set(cases.map((c) => c.guard)));
+  }, 120_000);
+
+  it("two concurrent decisions on one application: one change, one CONFLICT, one event, one audit row", async () => {
+    const app = await placeApplication(database, hunan, "submitted", fixture);
+    const attempt = () =>
+      as.recommender.applications.transition({
+        applicationId: app.id,
+        action: "recommend",
+        expectedVersion: app.version,
+      });
+    const codes = (await Promise.all([outcome(attempt()), outcome(attempt())])).sort();
+    expect(codes).toEqual(["CONFLICT", "OK"]);
+    const events = await database.db
+      .select()
+      .from(schema.applicationEvents)
+      .where(
+        and(
+          eq(schema.applicationEvents.applicationId, app.id),
+          eq(schema.applicationEvents.action, "recommend"),
+        ),
+      );
+    expect(events).toHaveLength(1);
+    const audits = await database.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.objectId, app.id));
+    expect(audits.map((a) => [a.action, a.result])).toEqual([["application.recommend", "ok"]]);
+    const [row] = await database.db
+      .select()
+      .from(schema.applications)
+      .where(eq(schema.applications.id, app.id));
+    expect([row!.stage, row!.version]).toEqual(["recommended", app.version + 1]);
+  });
+
+  it("50 parallel retries with one idempotency key move the application once and all get the same answer", async () => {
+    const app = await placeApplication(database, hunan, "submitted", fixture);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        as.recommender.applications.transition({
+          applicationId: app.id,
+          action: "recommend",
+          expectedVersion: app.version,
+          idempotencyKey: `retry-${app.id}`,
+        }),
+      ),
+    );
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(results[0]).toMatchObject({ to: "recommended", version: app.version + 1 });
+    const events = await database.db
+      .select()
+      .from(schema.applicationEvents)
+      .where(eq(schema.applicationEvents.applicationId, app.id));
+    expect(events).toHaveLength(1);
+  }, 60_000);
+
+  it("record scope: another organization's applicant and another area's recommender get NOT_FOUND, never the record", async () => {
+    const app = await placeApplication(database, hunan, "submitted", fixture);
+    expect(await outcome(as.applicant2.applications.get({ applicationId: app.id }))).toBe("NOT_FOUND");
+    expect(
+      await outcome(
+        as.applicant2.applications.transition({
+          applicationId: app.id,
+          action: "withdraw",
+          expectedVersion: app.version,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    const [other] = await database.db
+      .insert(schema.applications)
+      .values({
+        policyId: "hn-tic-2020",
+        kind: "tech-innovation-center",
+        title: "长沙的申请",
+        organizationId: fixture.organizationId,
+        recommenderArea: "430100",
+        stage: "submitted",
+      })
+      .returning();
+    expect(
+      await outcome(
+        as.recommender.applications.transition({
+          applicationId: other!.id,
+          action: "recommend",
+          expectedVersion: 1,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(await outcome(as.applicant.applications.get({ applicationId: app.id }))).toBe("OK");
+  });
+
+  it("a stale version gets CONFLICT and changes nothing", async () => {
+    const app = await placeApplication(database, hunan, "submitted", fixture);
+    expect(
+      await outcome(
+        as.recommender.applications.transition({
+          applicationId: app.id,
+          action: "recommend",
+          expectedVersion: app.version + 5,
+        }),
+      ),
+    ).toBe("CONFLICT");
+    const [row] = await database.db
+      .select()
+      .from(schema.applications)
+      .where(eq(schema.applications.id, app.id));
+    expect([row!.stage, row!.version]).toEqual(["submitted", app.version]);
+  });
+
+  it("create → autosave → submit refused while incomplete → complete → submit → return → resubmit keeps versions", async () => {
+    const created = await as.applicant.applications.create({
+      policyId: "hn-tic-2020",
+      kind: "tech-innovation-center",
+      title: "湖南省测试技术创新中心",
+      facts: {
+        kind: "tech-innovation-center",
+        leadUnit: { type: "enterprise", rdExpenditureLast3Years: [1, 1, 1] },
+      },
+    });
+    expect(created.eligibility?.results.some((r) => r.outcome === "fail")).toBe(true);
+    const saved = await as.applicant.applications.saveDraft({
+      applicationId: created.id,
+      expectedVersion: created.version,
+      plan: {},
+    });
+    const refused = await as.applicant.applications
+      .submit({ applicationId: created.id, expectedVersion: saved.version })
+      .catch((e: TRPCError) => e);
+    expect(codeOf(refused)).toBe("PRECONDITION_FAILED");
+    expect((refused as TRPCError).message).toContain("建设方案尚未完成");
+    const { completePlan } = await import("./workflow/testing");
+    const full = await as.applicant.applications.saveDraft({
+      applicationId: created.id,
+      expectedVersion: saved.version,
+      plan: completePlan(hunan),
+    });
+    expect(full.completeness.every((s) => s.complete)).toBe(true);
+    const submitted = await as.applicant.applications.submit({
+      applicationId: created.id,
+      expectedVersion: full.version,
+    });
+    const returned = await as.recommender.applications.transition({
+      applicationId: created.id,
+      action: "return-to-applicant",
+      expectedVersion: submitted.version,
+      reason: "请补充",
+    });
+    const plan2 = completePlan(hunan);
+    const firstSection = Object.keys(plan2)[0]!;
+    const firstField = Object.keys(plan2[firstSection]!)[0]!;
+    plan2[firstSection]![firstField] = typeof plan2[firstSection]![firstField] === "string" ? "修改后" : 2;
+    const edited = await as.applicant.applications.saveDraft({
+      applicationId: created.id,
+      expectedVersion: returned.version,
+      plan: plan2,
+    });
+    await as.applicant.applications.submit({ applicationId: created.id, expectedVersion: edited.version });
+    const versions = await as.applicant.applications.versions({ applicationId: created.id });
+    expect(versions.map((v) => v.number)).toEqual([1, 2]);
+    const diff = await as.applicant.applications.compareVersions({ applicationId: created.id, a: 1, b: 2 });
+    expect(diff.sections.filter((s) => s.changed).map((s) => s.sectionId)).toEqual([firstSection]);
+    const view = await as.applicant.applications.get({ applicationId: created.id });
+    expect(view.history.map((h) => h.action)).toEqual([
+      "create",
+      "submit",
+      "return-to-applicant",
+      "resubmit",
+    ]);
+    expect(view.stage).toBe("submitted");
+    const waiting = await as.recommender.review.queue();
+    expect(waiting.some((w) => w.applicationId === created.id && w.hoursWaiting >= 0)).toBe(true);
+    const notes = await as.recommender.notifications.list();
+    expect(notes.some((n) => n.applicationId === created.id && n.kind === "action-needed")).toBe(true);
+  });
+
+  it("refuses and explains a conflict of interest; shows each expert's load", async () => {
+    const app = await placeApplication(database, hunan, "consultation", fixture);
+    const expert3 = await userIdOf(database, "expert3");
+    const refused = await as.authority.review
+      .assignExpert({ applicationId: app.id, expertId: expert3, seat: "technical" })
+      .catch((e: TRPCError) => e);
+    expect(codeOf(refused)).toBe("PRECONDITION_FAILED");
+    expect((refused as TRPCError).message).toContain("利益冲突");
+    const loads = await as.authority.review.expertLoads({ applicationId: app.id });
+    expect(loads.find((l) => l.expertId === expert3)?.conflict).not.toBeNull();
+    const expert = loads.find((l) => l.name.includes("刘洋"))!;
+    expect(expert.conflict).toBeNull();
+    expect(expert.load).toBeGreaterThan(0);
+  });
+
+  it("an expert sees others' opinions only after submitting; applicants never see an identity", async () => {
+    const app = await placeApplication(database, hunan, "recommended", fixture);
+    await database.db.delete(schema.panelMembers).where(eq(schema.panelMembers.applicationId, app.id));
+    await database.db.delete(schema.opinions).where(eq(schema.opinions.applicationId, app.id));
+    const started = await as.authority.applications.transition({
+      applicationId: app.id,
+      action: "start-consultation",
+      expectedVersion: app.version,
+    });
+    for (const [username, seat] of [
+      ["expert", "technical"],
+      ["expert2", "legal"],
+    ] as const) {
+      await as.authority.review.assignExpert({
+        applicationId: app.id,
+        expertId: await userIdOf(database, username),
+        seat,
+      });
+    }
+    const opinion = {
+      applicationId: app.id,
+      expectedVersion: started.version,
+      recommendation: "support" as const,
+      scores: [{ criterion: "技术水平", score: 85 }],
+    };
+    await as.expert.review.submitOpinion({ ...opinion, text: "方案可行" });
+    expect(await as.expert2.review.opinions({ applicationId: app.id })).toEqual([]);
+    await as.expert2.review.submitOpinion({ ...opinion, text: "建议完善财务测算" });
+    expect(await as.expert2.review.opinions({ applicationId: app.id })).toHaveLength(2);
+    const seenByApplicant = await as.applicant.review.opinions({ applicationId: app.id });
+    expect(seenByApplicant.map((o) => o.author.zh).sort()).toEqual(["专家 A", "专家 B"]);
+    expect(JSON.stringify(seenByApplicant)).not.toMatch(/刘洋|赵磊/);
+    expect(seenByApplicant.every((o) => o.expertId === null)).toBe(true);
+    expect(await outcome(as.expert3.review.opinions({ applicationId: app.id }))).toBe("NOT_FOUND");
+  });
+
+  it("approval is refused while publicity is open or an objection pending; approval creates the named platform", async () => {
+    const named = policyModules.find(
+      (m) => m.naming && m.workflow.transitions.some((t) => t.action === "open-publicity"),
+    )!;
+    const from = named.workflow.transitions.find((t) => t.action === "open-publicity")!.from;
+    const app = await placeApplication(database, named, from, fixture);
+    await database.db
+      .delete(schema.publicityNotices)
+      .where(eq(schema.publicityNotices.applicationId, app.id));
+    const opened = await as.authority.publicity.open({
+      applicationId: app.id,
+      expectedVersion: app.version,
+      title: "关于测试材料的公示",
+      body: "拟批准组建，现予公示",
+      opensOn: "2000-01-01",
+      closesOn: "2999-12-31",
+    });
+    const [stored] = await database.db
+      .select()
+      .from(schema.publicityNotices)
+      .where(
+        and(
+          eq(schema.publicityNotices.applicationId, app.id),
+          eq(schema.publicityNotices.closesOn, "2999-12-31"),
+        ),
+      );
+    const open = await callerWith(database, null).publicity.listOpen();
+    const notice = open.find((n) => n.noticeId === stored!.id)!;
+    expect(notice.title).toBe("关于测试材料的公示");
+    const approve = (version: number) =>
+      as.authority.applications.transition({
+        applicationId: app.id,
+        action: "approve",
+        expectedVersion: version,
+      });
+    expect(await outcome(approve(opened.version))).toBe("PRECONDITION_FAILED");
+    const { objectionId } = await callerWith(database, null, "10.9.9.9").publicity.object({
+      noticeId: notice.noticeId,
+      objectorName: "张三",
+      objectorContact: "13800000000",
+      grounds: "申报材料中的研发投入数据与年报不符。",
+    });
+    await database.db
+      .update(schema.publicityNotices)
+      .set({ closesOn: "2000-01-10" })
+      .where(eq(schema.publicityNotices.id, notice.noticeId));
+    const pending = await approve(opened.version).catch((e: TRPCError) => e);
+    expect(codeOf(pending)).toBe("PRECONDITION_FAILED");
+    expect((pending as TRPCError).message).toContain("异议");
+    await as.authority.publicity.resolveObjection({
+      objectionId,
+      outcome: "dismissed",
+      reason: "经核实数据一致",
+    });
+    const approved = await approve(opened.version);
+    expect(approved.designatedName).toBe(named.naming!.apply("测试材料"));
+    expect(approved.designatedName).not.toBe("测试材料");
+    const listed = await callerWith(database, null).platforms.listApproved();
+    expect(listed.some((p) => p.id === approved.platformId && p.name === approved.designatedName)).toBe(true);
+  });
+
+  it("rate limits objections per address", async () => {
+    const app = await placeApplication(database, hunan, "site-visit", fixture);
+    await as.authority.publicity.open({
+      applicationId: app.id,
+      expectedVersion: app.version,
+      title: "限流测试公示",
+      body: "公示",
+      opensOn: "2000-01-01",
+      closesOn: "2999-12-31",
+    });
+    const [notice] = await database.db
+      .select()
+      .from(schema.publicityNotices)
+      .where(
+        and(
+          eq(schema.publicityNotices.applicationId, app.id),
+          eq(schema.publicityNotices.title, "限流测试公示"),
+        ),
+      );
+    const object = () =>
+      outcome(
+        callerWith(database, null, "10.7.7.7").publicity.object({
+          noticeId: notice!.id,
+          objectorName: "李四",
+          objectorContact: "li@example.com",
+          grounds: "重复提交的异议内容，用于测试限流。",
+        }),
+      );
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push(await object());
+    expect(codes).toEqual(["OK", "OK", "OK", "OK", "OK", "TOO_MANY_REQUESTS"]);
+  });
+});

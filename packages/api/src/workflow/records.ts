@@ -1,0 +1,58 @@
+import { type Executor, schema } from "@kechuang/db";
+import type { PolicyModule, SessionUser } from "@kechuang/domain";
+import { registry } from "@kechuang/policies";
+import { and, eq } from "drizzle-orm";
+import { appError } from "../errors";
+import { workflowMessages } from "./messages";
+
+export type ApplicationRow = typeof schema.applications.$inferSelect;
+
+/** The module an application was filed under; a stored id without a module is a wiring bug. */
+export function moduleOf(policyId: string): PolicyModule {
+  const module = registry.get(policyId);
+  if (!module) throw new Error(`application refers to unregistered policy module ${policyId}`);
+  return module;
+}
+
+/**
+ * Record scope: applicant — own organization; recommender — its area; authority — all; expert — only
+ * applications whose panel seats them (assignment refuses conflicts). Administrators see none.
+ */
+export async function isInScope(db: Executor, user: SessionUser, app: ApplicationRow): Promise<boolean> {
+  switch (user.role) {
+    case "applicant":
+      return user.organizationId !== null && user.organizationId === app.organizationId;
+    case "recommender":
+      return user.areaCode !== null && user.areaCode === app.recommenderArea;
+    case "authority":
+      return true;
+    case "expert": {
+      const seat = await db
+        .select({ id: schema.panelMembers.id })
+        .from(schema.panelMembers)
+        .where(and(eq(schema.panelMembers.applicationId, app.id), eq(schema.panelMembers.expertId, user.id)))
+        .limit(1);
+      return seat.length > 0;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Loads an application the user may see, else NOT_FOUND (never revealing that it exists). */
+export async function loadScoped(
+  db: Executor,
+  user: SessionUser,
+  applicationId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ApplicationRow> {
+  const query = db.select().from(schema.applications).where(eq(schema.applications.id, applicationId));
+  const [app] = options.forUpdate ? await query.for("update") : await query;
+  if (!app || !(await isInScope(db, user, app))) throw appError("NOT_FOUND", workflowMessages.notFound);
+  return app;
+}
+
+/** Today's date in China (the calendar the sources and deadlines use). */
+export function chinaToday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
