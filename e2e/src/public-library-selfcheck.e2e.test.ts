@@ -75,8 +75,9 @@ describe("public portal: policy library and self-check", () => {
     await page.getByTestId("nav-policies").click();
     await page.waitForURL(/\/public\/policies$/);
     // Router navigation renders in a transition: wait for the new page, not only the new URL.
-    await page.getByRole("heading", { name: "政策库" }).waitFor();
-    await page.getByRole("link", { name: "湖南省技术创新中心建设实施方案" }).waitFor();
+    const library = page.getByTestId("policy-library");
+    await library.getByRole("heading", { name: "政策库" }).waitFor();
+    await library.getByRole("link", { name: "湖南省技术创新中心建设实施方案" }).waitFor();
     // Sichuan's two sources are drafts for comment; the badge says so in both scripts.
     await expect(page.getByTestId("draft-badge").count()).resolves.toBe(2);
     await settled(page);
@@ -87,9 +88,9 @@ describe("public portal: policy library and self-check", () => {
     await expect(page.getByTestId("draft-badge").first().textContent()).resolves.toBe("征求意见稿 / DRAFT");
     await page.screenshot({ path: `${artifacts}public-library-en.png`, fullPage: true });
     await page.getByText("中文", { exact: true }).click();
-    await page.getByRole("heading", { name: "政策库" }).waitFor();
+    await library.getByRole("heading", { name: "政策库" }).waitFor();
 
-    await page.getByRole("link", { name: "湖南省技术创新中心建设实施方案" }).click();
+    await library.getByRole("link", { name: "湖南省技术创新中心建设实施方案" }).click();
     await page.waitForURL(/\/public\/policies\/hn-tic-2020$/);
     await page.getByRole("heading", { name: "湖南省技术创新中心建设实施方案" }).waitFor();
     await page.getByTestId("citation-hn-tic.enterprise-rd").click();

@@ -30,33 +30,37 @@ export async function act(session: ApiSession, applicationId: string, action: st
 }
 
 /**
- * The authority seats a panel covering the module's required expertise (plus a technical seat), choosing
- * experts without a conflict of interest; returns the seated experts' user ids.
+ * The authority seats a panel covering the module's required expertise, one expert per seat and none with a
+ * conflict of interest; returns the seated experts' user ids.
  */
 export async function formPanel(h: WorkflowHarness, applicationId: string): Promise<string[]> {
   const authority = await h.as("authority");
   const panel = await authority.query<Panel>("review.panel", { applicationId });
-  const seats = [...new Set([...panel.requiredExpertise, "technical"])];
   const loads = await authority.query<ExpertLoad[]>("review.expertLoads", { applicationId });
   const free = loads.filter((x) => x.conflict === null);
-  // One seat per expert: fill the scarcest expertise first so a versatile expert is not used up early.
-  const scarcity = (seat: string) => free.filter((x) => x.expertise.includes(seat)).length;
-  const seated = new Set<string>();
-  for (const seat of [...seats].sort((a, b) => scarcity(a) - scarcity(b))) {
-    const expert = free.find((x) => x.expertise.includes(seat) && !seated.has(x.expertId));
-    if (!expert) {
-      if (panel.requiredExpertise.includes(seat))
-        throw new Error(
-          `no free conflict-free ${seat} expert left for a seat; experts: ${JSON.stringify(loads)}`,
-        );
-      continue;
-    }
+  const seating = seatExperts(panel.requiredExpertise, free);
+  if (!seating)
+    throw new Error(`no conflict-free seating for ${panel.requiredExpertise}: ${JSON.stringify(loads)}`);
+  for (const [seat, expert] of seating) {
     await authority.mutate("review.assignExpert", { applicationId, expertId: expert.expertId, seat });
-    seated.add(expert.expertId);
   }
   const after = await authority.query<Panel>("review.panel", { applicationId });
   expect(after.missingExpertise).toEqual([]);
-  return [...seated];
+  return seating.map(([, expert]) => expert.expertId);
+}
+
+/** A distinct expert for every seat (a small backtracking match), or null when none exists. */
+function seatExperts(seats: string[], experts: ExpertLoad[]): [string, ExpertLoad][] | null {
+  const [seat, ...rest] = seats;
+  if (seat === undefined) return [];
+  for (const expert of experts.filter((x) => x.expertise.includes(seat))) {
+    const others = seatExperts(
+      rest,
+      experts.filter((x) => x !== expert),
+    );
+    if (others) return [[seat, expert], ...others];
+  }
+  return null;
 }
 
 /** Each seated expert, signed in as themselves, gives an opinion with scores for the current stage. */
@@ -83,7 +87,7 @@ export async function expertsGiveOpinions(h: WorkflowHarness, applicationId: str
 /** Demo experts' user ids, learned from their own sessions (auth.me). */
 async function expertUsernamesById(h: WorkflowHarness): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const username of ["expert", "expert2", "expert3"]) {
+  for (const username of h.usernamesWithRole("expert")) {
     const me = await (await h.as(username)).query<{ id: string }>("auth.me");
     ids.set(me.id, username);
   }

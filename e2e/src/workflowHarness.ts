@@ -45,6 +45,10 @@ export class WorkflowHarness {
     return found;
   }
 
+  usernamesWithRole(role: string): string[] {
+    return [...this.accounts.values()].filter((a) => a.role === role).map((a) => a.username);
+  }
+
   /** `username`'s own session over HTTP, signed in once (again after the clock moved). */
   async as(username: string): Promise<ApiSession> {
     const existing = this.sessions.get(username);

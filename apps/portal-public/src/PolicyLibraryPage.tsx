@@ -56,7 +56,7 @@ export function PolicyLibraryPage({ basePath, locale }: { basePath: string; loca
   ];
 
   return (
-    <div>
+    <div data-testid="policy-library">
       <PageHeader title={t("library.title")} subtitle={t("library.subtitle")} />
       {policies.isError ? (
         <ErrorState error={policies.error} onRetry={() => void policies.refetch()} />

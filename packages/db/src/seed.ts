@@ -213,6 +213,30 @@ export const DEMO_USERS: readonly UserSeed[] = [
     totp: false,
   },
   {
+    username: "expert4",
+    displayName: "李娜教授（中南大学法学院）",
+    role: "expert",
+    org: "csu",
+    areaCode: null,
+    totp: false,
+  },
+  {
+    username: "expert5",
+    displayName: "何芳教授（四川大学经济学院）",
+    role: "expert",
+    org: "scu",
+    areaCode: null,
+    totp: false,
+  },
+  {
+    username: "expert6",
+    displayName: "郑凯研究员（中南大学管理学院）",
+    role: "expert",
+    org: "csu",
+    areaCode: null,
+    totp: false,
+  },
+  {
     username: "authority",
     displayName: "周华（湖南省科技厅）",
     role: "authority",
@@ -330,11 +354,17 @@ const PLATFORMS = [
   },
 ] as const;
 
-/** Expert seats (sc-tic.panel, hn-tic panel): expert3 works for a demo applicant, to show the conflict refusal. */
+/**
+ * Expert seats (sc-tic.panel, hn-tic panel: one expert per seat, so Hunan's five seats need five people).
+ * expert3 works for a demo applicant, to show the conflict refusal.
+ */
 const EXPERTISE: Record<string, string[]> = {
   expert: ["technical", "management", "policy"],
   expert2: ["legal", "finance", "economic", "technical"],
   expert3: ["technical", "finance"],
+  expert4: ["legal", "policy"],
+  expert5: ["finance", "economic"],
+  expert6: ["management", "technical"],
 };
 
 const APPLICATIONS = [

@@ -6,14 +6,9 @@ export type AvailableAction = ApplicationDetail["availableActions"][number];
 export type HistoryRow = ApplicationDetail["history"][number];
 export type VersionComparison = RouterOutputs["applications"]["compareVersions"];
 
-/**
- * The module's outline (编写提纲) the plan form is generated from. It must come from the server (portals
- * never import policy modules); `applications.get` does not return it yet, so this reads it when present
- * and the plan tab explains its absence otherwise.
- */
+/** The module's outline (编写提纲) the plan form is generated from, as the server sends it. */
 export function outlineOf(app: ApplicationDetail): PlanOutline | null {
-  const withOutline = app as ApplicationDetail & { outline?: PlanOutline | null };
-  return withOutline.outline ?? null;
+  return app.outline ?? null;
 }
 
 export type AttachmentRow = RouterOutputs["attachments"]["list"][number];

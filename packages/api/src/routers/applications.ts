@@ -155,6 +155,8 @@ export const applicationsRouter = router({
       })),
       // Who acted is shown by role only: applicants never learn an individual reviewer's identity.
       history: events.map((e) => ({ ...e, actorRole: e.actorRole ?? "system" })),
+      // The plan form is generated from this outline: portals never import policy modules.
+      outline: module.outline ?? null,
       completeness: module.outline ? outlineCompleteness(module.outline, app.plan) : [],
       eligibility: eligibility?.ok ? eligibility.value : null,
     };
