@@ -164,6 +164,50 @@ describe.each(testDatabases())("API over HTTP on %s", (kind) => {
         .sort(),
     ).toEqual(["approvedOn", "years"]);
 
+    // Facts with only a kind: every rule that needs a figure says so, nothing crashes.
+    const bare = (
+      await post("/api/v1/policies/nm-tic-2020/check", { facts: { kind: "tech-innovation-center" } })
+    ).json();
+    expect(bare.outcome).toBe("needs-information");
+    expect(bare.results.length).toBeGreaterThan(0);
+    for (const result of bare.results) {
+      expect(result.outcome).toBe("needs-information");
+      expect(result.citation).toMatchObject({ source: "nm-tic-2020" });
+      expect(result.message.zh.length * result.message.en.length).toBeGreaterThan(0);
+    }
+
+    // hn-tic.enterprise-rd at its boundary: a 3-year average of exactly 40,000,000 CNY passes, a yuan less fails.
+    const rdOutcome = async (years: [number, number, number]) => {
+      const facts = {
+        kind: "tech-innovation-center",
+        leadUnit: { type: "enterprise", industryLeader: true, rdExpenditureLast3Years: years },
+      };
+      const answer = (await post("/api/v1/policies/hn-tic-2020/check", { facts })).json();
+      return answer.results.find((r: { ruleId: string }) => r.ruleId === "hn-tic.enterprise-rd").outcome;
+    };
+    expect(await rdOutcome([40_000_000, 40_000_000, 40_000_000])).toBe("pass");
+    expect(await rdOutcome([40_000_000, 40_000_000, 39_999_997])).toBe("fail");
+
+    // nm-tic.annual-report: approved on 30 June reports on that year by 31 March; approved on 1 July
+    // ("after June") is exempt for that year.
+    const firstReport = async (approvedOn: string) => {
+      const obligations = (
+        await post("/api/v1/policies/nm-tic-2020/schedule", { approvedOn, years: 2 })
+      ).json();
+      return obligations.find((o: { kind: string }) => o.kind === "annual-report");
+    };
+    expect(await firstReport("2021-06-30")).toMatchObject({
+      yearCovered: 2021,
+      dueOn: "2022-03-31",
+      exempt: false,
+      ruleId: "nm-tic.annual-report",
+    });
+    expect(await firstReport("2021-07-01")).toMatchObject({
+      yearCovered: 2021,
+      exempt: true,
+      exemptRuleId: "nm-tic.annual-report",
+    });
+
     const openapi = (await app.inject("/api/openapi.json")).json();
     expect(openapi.openapi).toBe("3.1.0");
     const body =

@@ -1,8 +1,8 @@
 import type { PolicyModule, PolicyRule } from "@kechuang/domain";
+import { zzCatalogRuleIds, zzTic2099 } from "@kechuang/policy-fixture";
 import { describe, expect, it } from "vitest";
 import { type CatalogSourceId, catalogRuleIds, crossCuttingRuleIds } from "./catalog";
 import { conformanceIssues } from "./conformance";
-import { zzCatalogRuleIds, zzTic2099 } from "./fixtures/fixture-module";
 import { policyModules } from "./registry";
 
 const details = (module: PolicyModule, catalog: readonly string[]) =>

@@ -1,6 +1,6 @@
 import { type CenterFacts, obligationSchema, policySummarySchema } from "@kechuang/domain";
+import { zzTic2099 } from "@kechuang/policy-fixture";
 import { describe, expect, it } from "vitest";
-import { zzTic2099 } from "./fixtures/fixture-module";
 import { createRegistry, policyModules, registry } from "./registry";
 
 const rich: CenterFacts = {

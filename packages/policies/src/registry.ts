@@ -69,7 +69,12 @@ export function createRegistry(modules: readonly PolicyModule[]): PolicyRegistry
       const results = module.rules
         .filter((rule) => rule.evaluate && rule.appliesTo.includes(facts.kind))
         .map((rule) => rule.evaluate!(facts));
-      return ok({ policyId: module.id, outcome: overallOutcome(results), results });
+      return ok({
+        policyId: module.id,
+        sourceStatus: module.source.status,
+        outcome: overallOutcome(results),
+        results,
+      });
     },
     schedule(id, input) {
       const module = byId.get(id);

@@ -1,6 +1,7 @@
 // Browser-side public surface of @kechuang/ui. Build-time helpers live in "@kechuang/ui/federation".
 
 export { citationHref, clauseElementId, clauseIdFromHash } from "./citation";
+export { DraftSourceNotice } from "./components/DraftSourceNotice";
 export { EmptyState, type NextStep } from "./components/EmptyState";
 export { ErrorState } from "./components/ErrorState";
 export { InlineError } from "./components/InlineError";

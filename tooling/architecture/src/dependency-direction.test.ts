@@ -44,6 +44,11 @@ describe("dependency direction (DESIGN.md)", () => {
     ["packages/api/src/bad.ts", "@kechuang/ui"],
     ["apps/portal-public/src/bad.ts", "@kechuang/db"],
     ["apps/shell/src/bad.ts", "@kechuang/portal-public"],
+    // A new jurisdiction's package is covered by the generic policy-* rule, with no change to biome.json.
+    ["packages/policy-zhongzhou/src/bad.ts", "@kechuang/policy-hunan"],
+    ["packages/policy-zhongzhou/src/bad.ts", "@kechuang/policies"],
+    ["packages/policy-zhongzhou/src/bad.ts", "@kechuang/db"],
+    ["packages/policy-zhongzhou/src/bad.ts", "@kechuang/domain/src/roles"],
   ])("%s may not import %s", (path, pkg) => {
     const result = lintAs(path, use(pkg));
     expect(result.ok).toBe(false);
@@ -58,6 +63,7 @@ describe("dependency direction (DESIGN.md)", () => {
   it.each([
     ["packages/policy-hunan/src/ok.ts", "@kechuang/domain"],
     ["packages/policies/src/ok.ts", "@kechuang/policy-hunan"],
+    ["packages/policy-zhongzhou/src/ok.ts", "@kechuang/domain"],
     ["packages/api/src/ok.ts", "@kechuang/db"],
     ["apps/server/src/ok.ts", "@kechuang/api"],
   ])("%s may import %s", (path, pkg) => {

@@ -1,5 +1,5 @@
 import type { CheckResponse, RuleOutcome } from "@kechuang/domain";
-import { citationHref, InlineError, type Locale, localized } from "@kechuang/ui";
+import { citationHref, DraftSourceNotice, InlineError, type Locale, localized } from "@kechuang/ui";
 import { Alert, Card, List, Spin, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { applicantNamespace } from "../messages";
@@ -42,6 +42,7 @@ export function EligibilityPanel({
       {error ? <InlineError error={error} /> : null}
       {check ? (
         <>
+          <DraftSourceNotice status={check.sourceStatus} />
           <Tag color={outcomeColor[check.outcome]} data-testid="eligibility-outcome">
             {t(`eligibility.outcome.${check.outcome}`)}
           </Tag>

@@ -1,5 +1,5 @@
 import type { CheckResponse, RuleOutcome } from "@kechuang/domain";
-import { citationHref, type Locale, localized } from "@kechuang/ui";
+import { citationHref, DraftSourceNotice, type Locale, localized } from "@kechuang/ui";
 import { Empty, List, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { reviewerNamespace } from "../messages";
@@ -23,18 +23,25 @@ export function EligibilityView({
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("detail.eligibilityEmpty")} />;
   }
   return (
-    <List
-      size="small"
-      dataSource={eligibility.results}
-      renderItem={(result) => (
-        <List.Item key={result.ruleId}>
-          <Tag color={outcomeColor[result.outcome]}>{t(`detail.outcome.${result.outcome}`)}</Tag>
-          <span style={{ flex: 1 }}>{localized(result.message, locale)}</span>
-          <Typography.Link href={citationHref(result.citation)} target="_blank" title={result.citation.quote}>
-            {result.citation.clause}
-          </Typography.Link>
-        </List.Item>
-      )}
-    />
+    <>
+      <DraftSourceNotice status={eligibility.sourceStatus} />
+      <List
+        size="small"
+        dataSource={eligibility.results}
+        renderItem={(result) => (
+          <List.Item key={result.ruleId}>
+            <Tag color={outcomeColor[result.outcome]}>{t(`detail.outcome.${result.outcome}`)}</Tag>
+            <span style={{ flex: 1 }}>{localized(result.message, locale)}</span>
+            <Typography.Link
+              href={citationHref(result.citation)}
+              target="_blank"
+              title={result.citation.quote}
+            >
+              {result.citation.clause}
+            </Typography.Link>
+          </List.Item>
+        )}
+      />
+    </>
   );
 }

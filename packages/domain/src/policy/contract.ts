@@ -281,6 +281,8 @@ export type PolicySummary = z.infer<typeof policySummarySchema>;
 
 export const checkResponseSchema = z.object({
   policyId: policyIdSchema,
+  /** The source's status, so every place that shows these results can say when they rest on a draft. */
+  sourceStatus: sourceStatusSchema,
   outcome: ruleOutcomeSchema,
   results: z.array(ruleResultSchema),
 });

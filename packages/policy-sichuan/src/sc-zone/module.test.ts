@@ -95,6 +95,8 @@ describe("sc-zone.tasks", () => {
       "四(八)",
     ]);
     expect(new Set(ids).size).toBe(8);
+    // The citation links into section 四, where the tasks are, not the principles of 一(二).
+    expect(tasks.citation.clause).toBe("四(一)");
   });
   it("passes one task and all eight", () => {
     expect(tasks.evaluate!(zone({ demonstrationTasks: [ids[0]!] })).outcome).toBe("pass");

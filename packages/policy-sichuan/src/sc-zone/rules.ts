@@ -80,7 +80,8 @@ export const conditionsRule: PolicyRule = {
 
 export const tasksRule: PolicyRule = {
   id: "sc-zone.tasks",
-  citation: cite("一(二)", "开展各具特色的示范任务"),
+  // The eight tasks are 四(一)–(八); the citation opens the first of them, where the list begins.
+  citation: cite("四(一)", "开展军民科技协同创新和军民融合成果转移转化"),
   title: { zh: "在八项重点示范任务中选择一项或多项", en: "One or more of the eight demonstration tasks" },
   appliesTo: zones,
   implementedBy: "eligibility",

@@ -29,6 +29,8 @@ export const commonEn: SameKeys<typeof commonZhCN> = {
     totpFormat: "The one-time code is 6 digits",
   },
   state: {
+    draftSource:
+      "These results rest on a draft for comment, not on a document in force; treat them as guidance.",
     errorTitle: "Something went wrong",
     errorGeneric: "The request could not be completed. Please try again later.",
     correlationId: "Reference: {{id}} (quote it when you contact an administrator)",

@@ -20,6 +20,7 @@ export const commonZhCN = {
     totpFormat: "动态验证码为 6 位数字",
   },
   state: {
+    draftSource: "以下结论依据的是征求意见稿，不是正式生效的文件，仅供参考。",
     errorTitle: "出错了",
     errorGeneric: "请求未能完成，请稍后重试。",
     correlationId: "问题编号：{{id}}（联系管理员时请提供）",
