@@ -3,6 +3,7 @@ import fastifyCookie from "@fastify/cookie";
 import { type Database, isEmptyDatabase, openDatabase, seedDemo, writeDemoAccounts } from "@kechuang/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerBodyLimits, UPLOAD_BODY_LIMIT } from "./body-limits";
+import { type EmailOutbox, startEmailOutbox } from "./email-outbox";
 import type { ServerConfig } from "./env";
 import { registerRest } from "./rest";
 import { registerSecurity } from "./security";
@@ -22,6 +23,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The database this app serves (tests inspect it). */
     database: Database;
+    /** Present when SMTP is configured. */
+    emailOutbox: EmailOutbox | undefined;
   }
 }
 
@@ -73,7 +76,18 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     if (draining) reply.header("connection", "close");
     return payload;
   });
+  const emailOutbox = config.smtp
+    ? startEmailOutbox({
+        database,
+        smtp: config.smtp,
+        origin: config.publicOrigin ?? `http://localhost:${config.port}`,
+        log: app.log,
+      })
+    : undefined;
+  app.decorate("emailOutbox", emailOutbox);
   app.addHook("onClose", async () => {
+    // The outbox finishes its round before the database it reads from closes.
+    await emailOutbox?.stop();
     await database.close();
   });
 

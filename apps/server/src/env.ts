@@ -26,6 +26,14 @@ const envSchema = z.object({
   PORTAL_APPLICANT_MANIFEST: z.string().min(1).optional(),
   PORTAL_REVIEWER_MANIFEST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // smtp://user:pass@host:587 or smtps://…; unset or empty means notifications stay in the app.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("科创 Kechuang <no-reply@kechuang.invalid>"),
+  EMAIL_POLL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(10_000),
 });
 
 export interface ServerConfig {
@@ -41,6 +49,8 @@ export interface ServerConfig {
   publicOrigin: string | undefined;
   portalManifests: { public: string; applicant: string; reviewer: string };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** Email copies of notifications (apps/server/src/email-outbox.ts); absent: in-app only. */
+  smtp?: { url: string; from: string; pollMs: number };
   /** Where drizzle migrations live (the bundle ships a copy next to main.js). */
   migrationsFolder?: string;
 }
@@ -83,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvResult {
         reviewer: e.PORTAL_REVIEWER_MANIFEST ?? "/portals/reviewer/mf-manifest.json",
       },
       logLevel: e.LOG_LEVEL,
+      smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM, pollMs: e.EMAIL_POLL_MS } : undefined,
     },
   };
 }

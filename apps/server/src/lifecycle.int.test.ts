@@ -92,4 +92,16 @@ describe("configuration", () => {
       config: { cookieSecure: false, portalManifests: { reviewer: "https://cdn/r.json" } },
     });
   });
+
+  it("emails notifications only when SMTP_URL is an smtp(s) URL", () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { smtp: undefined } });
+    expect(loadConfig({ SMTP_URL: "" })).toMatchObject({ ok: true, config: { smtp: undefined } });
+    expect(loadConfig({ SMTP_URL: "smtps://kc:secret@mail.example.gov.cn:465" })).toMatchObject({
+      ok: true,
+      config: { smtp: { url: "smtps://kc:secret@mail.example.gov.cn:465", pollMs: 10_000 } },
+    });
+    const refused = loadConfig({ SMTP_URL: "http://mail.example.gov.cn" });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems.join()).toContain("SMTP_URL");
+  });
 });

@@ -4,6 +4,7 @@ export * from "./client";
 export { openRawConnection, type RawConnection, rawConnectionOf } from "./connection";
 export * from "./passwords";
 export * from "./repositories/applications";
+export * from "./repositories/email-outbox";
 export * from "./repositories/organizations";
 export * from "./repositories/platforms";
 export * from "./repositories/sessions";

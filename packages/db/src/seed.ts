@@ -464,6 +464,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
           areaCode: seed.areaCode,
           passwordHash: hash,
           totpSecret,
+          // ".invalid" can never be delivered (RFC 2606): demo mail only reaches a test SMTP server.
+          email: `${seed.username}@demo.kechuang.invalid`,
         })),
       )
       .returning({ id: users.id, username: users.username });

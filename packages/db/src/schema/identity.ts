@@ -21,6 +21,8 @@ export const users = pgTable("users", {
   areaCode: text("area_code"),
   passwordHash: text("password_hash").notNull(),
   totpSecret: text("totp_secret"),
+  /** Where notifications are emailed when SMTP is configured; none means in-app only. */
+  email: text("email"),
   disabled: boolean("disabled").notNull().default(false),
   failedAttempts: integer("failed_attempts").notNull().default(0),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),

@@ -190,8 +190,13 @@ export const notifications = pgTable(
     stage: text("stage"),
     createdAt: createdAt(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** Set once the email copy went out (the outbox in apps/server sends what is still null). */
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.readAt),
+    index("notifications_outbox_idx").on(t.emailedAt, t.id),
+  ],
 );
 
 export const decisions = pgTable("decisions", {
