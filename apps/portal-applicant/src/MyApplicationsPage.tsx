@@ -1,6 +1,15 @@
 import type { RouterOutputs } from "@kechuang/api";
 import type { SessionUser } from "@kechuang/domain";
-import { EmptyState, ErrorState, formatDate, type Locale, PageHeader, StageTag, useTRPC } from "@kechuang/ui";
+import {
+  EmptyState,
+  ErrorState,
+  formatDate,
+  type Locale,
+  NotificationsCard,
+  PageHeader,
+  StageTag,
+  useTRPC,
+} from "@kechuang/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Table, type TableProps, Tag } from "antd";
 import { useTranslation } from "react-i18next";
@@ -71,6 +80,11 @@ export function MyApplicationsPage({
             {t("start")}
           </Button>
         }
+      />
+      <NotificationsCard
+        locale={locale}
+        onOpen={(applicationId) => navigate(`${basePath}/${applicationId}`)}
+        onRefresh={() => void applications.refetch()}
       />
       {applications.isError ? (
         <ErrorState error={applications.error} onRetry={() => void applications.refetch()} />

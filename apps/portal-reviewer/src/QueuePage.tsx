@@ -4,8 +4,10 @@ import {
   EmptyState,
   ErrorState,
   formatDate,
+  formatHours,
   type Locale,
   localized,
+  NotificationsCard,
   PageHeader,
   StageTag,
   useTRPC,
@@ -14,12 +16,10 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Table, type TableProps, Tag, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { reviewerNamespace } from "./messages";
-import { NotificationsCard } from "./NotificationsCard";
 import { longestWaitingFirst, overdueAfterDays } from "./queue";
 import type { QueueItem } from "./workflow/api";
-import { formatHours } from "./workflow/waited";
 
 export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser }) {
   const { t } = useTranslation([reviewerNamespace, "common"]);
@@ -28,6 +28,7 @@ export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser 
   const policies = useQuery(trpc.policies.list.queryOptions());
   // "Now" is fixed at mount so every row is measured against the same instant.
   const [now] = useState(() => new Date());
+  const navigate = useNavigate();
 
   const columns: TableProps<QueueItem>["columns"] = [
     {
@@ -45,7 +46,11 @@ export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser 
       key: "policy",
       render: (_, row) => policies.data?.find((policy) => policy.id === row.policyId)?.title ?? row.policyId,
     },
-    { title: t("column.stage"), key: "stage", render: (_, row) => <StageTag stage={row.stage} /> },
+    {
+      title: t("column.stage"),
+      key: "stage",
+      render: (_, row) => <StageTag stage={row.stage} name={localized(row.stageName, locale)} />,
+    },
     {
       title: t("column.waitingSince"),
       key: "waitingSince",
@@ -74,7 +79,11 @@ export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser 
         subtitle={t("subtitle", { role: localized(roleLabels[user.role], locale) })}
         extra={<Button onClick={() => void queue.refetch()}>{t("refresh")}</Button>}
       />
-      <NotificationsCard locale={locale} onRefreshQueue={() => void queue.refetch()} />
+      <NotificationsCard
+        locale={locale}
+        onOpen={(applicationId) => navigate(applicationId)}
+        onRefresh={() => void queue.refetch()}
+      />
       {queue.isError ? (
         <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
       ) : (

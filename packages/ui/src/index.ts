@@ -5,6 +5,7 @@ export { DraftSourceNotice } from "./components/DraftSourceNotice";
 export { EmptyState, type NextStep } from "./components/EmptyState";
 export { ErrorState } from "./components/ErrorState";
 export { InlineError } from "./components/InlineError";
+export { NotificationsCard } from "./components/NotificationsCard";
 export { PageHeader } from "./components/PageHeader";
 export { StageTag } from "./components/StageTag";
 export { type DescribedError, describeError, type ErrorKind } from "./errors";
@@ -40,3 +41,4 @@ export {
   useTRPC,
   useTRPCClient,
 } from "./trpc";
+export { formatHours, formatWaitedHours, hoursBetween } from "./waited";

@@ -1,4 +1,4 @@
-import type { Locale } from "@kechuang/ui";
+import type { Locale } from "./portal";
 
 const hourMs = 3_600_000;
 

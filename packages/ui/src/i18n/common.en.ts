@@ -28,6 +28,22 @@ export const commonEn: SameKeys<typeof commonZhCN> = {
     required: "Please enter the {{field}}",
     totpFormat: "The one-time code is 6 digits",
   },
+  notifications: {
+    title: "Notifications",
+    empty: "No new notifications",
+    emptyHint: "You will be told here when something needs your action.",
+    markRead: "Mark as read",
+    markAllRead: "Mark all as read",
+    kind: {
+      "action-needed": 'An application reached "{{stage}}" and waits for you',
+      assigned: "You were assigned to review an application ({{stage}})",
+      "objection-filed": "An objection was filed during publicity",
+      decided: "An application was decided: {{stage}}",
+      other: "An application moved on ({{stage}})",
+    },
+    open: "Open application",
+    refresh: "Refresh",
+  },
   state: {
     draftSource:
       "These results rest on a draft for comment, not on a document in force; treat them as guidance.",

@@ -19,6 +19,22 @@ export const commonZhCN = {
     required: "请填写{{field}}",
     totpFormat: "动态验证码为 6 位数字",
   },
+  notifications: {
+    title: "通知",
+    empty: "没有新通知",
+    emptyHint: "有需要您处理的事项时，这里会提醒您。",
+    markRead: "标为已读",
+    markAllRead: "全部标为已读",
+    kind: {
+      "action-needed": "有申报进入“{{stage}}”，等待您处理",
+      assigned: "您被分配评审一份申报（{{stage}}）",
+      "objection-filed": "公示期间收到一条异议",
+      decided: "申报已有结果：{{stage}}",
+      other: "申报有新的进展（{{stage}}）",
+    },
+    open: "查看申报",
+    refresh: "刷新",
+  },
   state: {
     draftSource: "以下结论依据的是征求意见稿，不是正式生效的文件，仅供参考。",
     errorTitle: "出错了",
