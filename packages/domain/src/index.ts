@@ -8,5 +8,6 @@ export * from "./policy/contract";
 export * from "./policy/dates";
 export * from "./policy/outline";
 export * from "./policy/results";
+export * from "./policy/review-criteria";
 export * from "./roles";
 export * from "./workflow/engine";
