@@ -132,6 +132,15 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
         clear: (id) => database.db.delete(schema.siteVisits).where(eq(schema.siteVisits.applicationId, id)),
       },
       {
+        // A visit of an earlier stage (Inner Mongolia's consultation inspection) does not count for this one.
+        guard: "site-visit-recorded",
+        clear: (id) =>
+          database.db
+            .update(schema.siteVisits)
+            .set({ stage: "an-earlier-stage" })
+            .where(eq(schema.siteVisits.applicationId, id)),
+      },
+      {
         guard: "publicity-closed-clear",
         clear: (id) =>
           database.db

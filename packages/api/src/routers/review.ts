@@ -293,6 +293,7 @@ export const reviewRouter = router({
           .insert(schema.siteVisits)
           .values({
             applicationId: app.id,
+            stage: app.stage,
             visitedOn: input.visitedOn,
             location: input.location,
             participantIds: input.participantIds,

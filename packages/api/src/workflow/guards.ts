@@ -64,7 +64,7 @@ const siteVisitRecorded: GuardCheck = async (tx, app) => {
   const visits = await tx
     .select({ id: schema.siteVisits.id })
     .from(schema.siteVisits)
-    .where(eq(schema.siteVisits.applicationId, app.id))
+    .where(and(eq(schema.siteVisits.applicationId, app.id), eq(schema.siteVisits.stage, app.stage)))
     .limit(1);
   return visits.length > 0 ? null : workflowMessages.siteVisitMissing;
 };

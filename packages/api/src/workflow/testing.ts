@@ -104,6 +104,7 @@ export async function placeApplication(
   );
   await db.insert(schema.siteVisits).values({
     applicationId: app!.id,
+    stage,
     visitedOn: "2024-01-01",
     location: "现场",
     participantIds: [f.recordedBy],

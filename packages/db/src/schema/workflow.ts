@@ -95,6 +95,11 @@ export const siteVisits = pgTable("site_visits", {
   applicationId: uuid("application_id")
     .notNull()
     .references(() => applications.id, { onDelete: "cascade" }),
+  /**
+   * The stage the visit belongs to: Inner Mongolia inspects the site in consultation and evaluates it
+   * again on site in review, and the second must not be satisfied by the first.
+   */
+  stage: text("stage"),
   visitedOn: date("visited_on", { mode: "string" }).notNull(),
   location: text("location").notNull(),
   participantIds: jsonb("participant_ids").$type<string[]>().notNull(),
