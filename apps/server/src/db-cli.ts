@@ -21,6 +21,12 @@ export function enterInvocationDirectory(initCwd: string | undefined): void {
   if (initCwd && existsSync(initCwd)) process.chdir(initCwd);
 }
 
+/** The production bundle carries its migrations in dist/drizzle; from source the db package's own are used. */
+export function serverMigrationsFolder(): string | undefined {
+  const bundled = fileURLToPath(new URL("./drizzle", import.meta.url));
+  return existsSync(bundled) ? bundled : undefined;
+}
+
 export async function openCliDatabase(
   env: NodeJS.ProcessEnv,
   purpose: "backup" | "restore",
@@ -28,9 +34,7 @@ export async function openCliDatabase(
   const loaded = loadConfig(env);
   if (!loaded.ok) return { ok: false, message: `Invalid configuration:\n  ${loaded.problems.join("\n  ")}` };
   const { dataDir, databaseUrl } = loaded.config;
-  // The production bundle carries its migrations in dist/drizzle; from source the db package's own are used.
-  const bundled = fileURLToPath(new URL("./drizzle", import.meta.url));
-  const migrationsFolder = existsSync(bundled) ? bundled : undefined;
+  const migrationsFolder = serverMigrationsFolder();
   const describe = databaseUrl ? redact(databaseUrl) : `PGlite data directory ${dataDir}`;
   if (!databaseUrl && purpose === "backup" && !existsSync(dataDir))
     return {

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { buildApp, shutdownGracefully } from "./app";
+import { serverMigrationsFolder } from "./db-cli";
 import { loadConfig } from "./env";
 
 const loaded = loadConfig();
@@ -8,9 +7,7 @@ if (!loaded.ok) {
   console.error(`Invalid configuration:\n  ${loaded.problems.join("\n  ")}`);
   process.exit(1);
 }
-// The production bundle carries its migrations in dist/drizzle; from source the db package's own are used.
-const bundled = fileURLToPath(new URL("./drizzle", import.meta.url));
-const config = { ...loaded.config, migrationsFolder: existsSync(bundled) ? bundled : undefined };
+const config = { ...loaded.config, migrationsFolder: serverMigrationsFolder() };
 
 const app = await buildApp(config);
 let stopping = false;

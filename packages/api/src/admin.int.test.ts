@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { provisionAdministrator } from "./admin/provision";
 import { createCaller } from "./root";
 import { createContext } from "./trpc";
 
@@ -134,32 +135,101 @@ describe.each(testDatabases())("administrators (三员分立) on %s", (kind) => 
       expect((tables as unknown as { rows: unknown[] }).rows).toEqual([]);
     });
 
-    it("refuses moving an administrator to another administrator role, and changing one's own role", async () => {
+    it("never grants, moves or withdraws an administrator role online, nor changes one's own role", async () => {
       const admin = await signedIn("sysadmin");
       const secadmin = await userId("secadmin");
-      expect(await failure(admin.api.admin.accounts.setRole({ userId: secadmin, role: "audit-admin" }))).toBe(
-        "FORBIDDEN",
-      );
-      expect(
-        await failure(admin.api.admin.accounts.setRole({ userId: await userId("sysadmin"), role: "expert" })),
-      ).toBe("FORBIDDEN");
+      const expert = await userId("expert6");
+      const refusedRoleChanges = [
+        { userId: secadmin, role: "audit-admin" as const }, // admin → another admin
+        { userId: secadmin, role: "expert" as const }, // admin → ordinary role, free to become another admin
+        { userId: expert, role: "audit-admin" as const }, // ordinary → admin
+        { userId: await userId("sysadmin"), role: "expert" as const }, // oneself
+      ];
+      for (const change of refusedRoleChanges) {
+        expect(await failure(admin.api.admin.accounts.setRole(change)), JSON.stringify(change)).toBe(
+          "FORBIDDEN",
+        );
+      }
+      // Nor can the system administrator create an administrator (it would hold that account's credentials).
+      for (const role of ["system-admin", "security-admin", "audit-admin"] as const) {
+        expect(
+          await failure(
+            admin.api.admin.accounts.create({ username: `new-${role}`, displayName: "新管理员", role }),
+          ),
+        ).toBe("FORBIDDEN");
+      }
       expect(
         await failure(
           admin.api.admin.accounts.setDisabled({ userId: await userId("sysadmin"), disabled: true }),
         ),
       ).toBe("FORBIDDEN");
-      const [stillSecurity] = await database.db
-        .select({ role: schema.users.role })
+      const roles = await database.db
+        .select({ username: schema.users.username, role: schema.users.role })
         .from(schema.users)
-        .where(eq(schema.users.id, secadmin));
-      expect(stillSecurity!.role).toBe("security-admin");
+        .where(
+          sql`${schema.users.username} in ('secadmin', 'expert6') or ${schema.users.username} like 'new-%'`,
+        );
+      expect(roles.sort((a, b) => a.username.localeCompare(b.username))).toEqual([
+        { username: "expert6", role: "expert" },
+        { username: "secadmin", role: "security-admin" },
+      ]);
       const denied = await database.db
         .select()
         .from(schema.auditLog)
         .where(
           and(eq(schema.auditLog.action, "admin.account.set-role"), eq(schema.auditLog.result, "denied")),
         );
-      expect(denied).toHaveLength(2);
+      expect(denied).toHaveLength(refusedRoleChanges.length);
+      const deniedCreations = await database.db
+        .select()
+        .from(schema.auditLog)
+        .where(
+          and(
+            eq(schema.auditLog.action, "admin.account.create"),
+            eq(schema.auditLog.result, "denied"),
+            sql`${schema.auditLog.objectId} like 'new-%'`,
+          ),
+        );
+      expect(deniedCreations).toHaveLength(3);
+    });
+
+    it("sets up an administrator only at installation, audited as the installer, with a second factor", async () => {
+      const outcome = await provisionAdministrator(database.db, {
+        role: "audit-admin",
+        username: "auditor2",
+        displayName: "审计管理员二",
+      });
+      if (!outcome.ok) throw new Error(outcome.message);
+      expect(passwordMeetsPolicy(outcome.initialPassword)).toBe(true);
+      const auditor = await signedIn("auditor2", outcome.initialPassword, outcome.totpSecret);
+      expect((await auditor.api.auth.me())?.role).toBe("audit-admin");
+      // Without the second factor the right password is not enough.
+      const passwordOnly = browser();
+      await passwordOnly.api.auth
+        .signIn({ username: "auditor2", password: outcome.initialPassword })
+        .catch(() => null);
+      expect(await passwordOnly.api.auth.me()).toBeNull();
+      const [row] = await auditRows("admin.account.provision");
+      expect(row).toMatchObject({
+        result: "ok",
+        objectId: outcome.id,
+        actorId: null,
+        actorRole: "installer",
+      });
+      expect(
+        await provisionAdministrator(database.db, {
+          role: "audit-admin",
+          username: "auditor2",
+          displayName: "重复",
+        }),
+      ).toMatchObject({ ok: false });
+      expect(
+        await provisionAdministrator(database.db, {
+          role: "authority" as never,
+          username: "sneaky",
+          displayName: "不是管理员",
+        }),
+      ).toMatchObject({ ok: false });
     });
 
     it("changes a role, ending the account's sessions so its next session id carries the new role", async () => {

@@ -1,3 +1,4 @@
+export { type ProvisionOutcome, provisionAdministrator } from "./admin/provision";
 export { sessionCookie } from "./auth/tokens";
 export { messages } from "./errors";
 export { type ProcedurePath, permissions } from "./permissions";

@@ -22,6 +22,8 @@ export const adminRoles = [
   "security-admin",
   "audit-admin",
 ] as const satisfies readonly Role[];
+export const adminRoleSchema = z.enum(adminRoles);
+export type AdminRole = z.infer<typeof adminRoleSchema>;
 export const isAdminRole = (role: Role): boolean => (adminRoles as readonly Role[]).includes(role);
 
 /** Roles that must present a second factor (TOTP) at sign-in. */

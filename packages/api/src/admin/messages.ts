@@ -6,9 +6,9 @@ export const adminMessages = {
     zh: "不能更改自己的角色或停用自己的账号",
     en: "You cannot change your own role or disable your own account",
   },
-  adminToAdmin: {
-    zh: "三员分立：管理员账号不能转为另一种管理员角色，请为其他管理员职责另建账号",
-    en: "Separation of duties: an administrator account cannot take another administrator role; create a separate account",
+  adminRoleFixed: {
+    zh: "三员分立：管理员角色只在安装时由服务器上的 pnpm admin:create 命令设立，不能在线授予、转换或收回；如需调整，请停用该账号并另行设立",
+    en: "Separation of duties: administrator roles are set up only at installation with `pnpm admin:create` on the server, never granted, moved or withdrawn online; disable the account and set up another instead",
   },
   noSuchAccount: { zh: "账号不存在", en: "No such account" },
   noSuchSession: { zh: "会话不存在或已结束", en: "No such session, or it has already ended" },

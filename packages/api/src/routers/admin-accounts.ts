@@ -71,6 +71,8 @@ export const adminAccountsRouter = router({
   create: systemAdmin.input(createAccountInputSchema).mutation(async ({ ctx, input }) => {
     const action = "admin.account.create";
     const db = ctx.database.db;
+    if (isAdminRole(input.role))
+      return refuse(ctx, action, input.username, "FORBIDDEN", adminMessages.adminRoleFixed);
     if (await usernameTaken(db, input.username))
       return refuse(ctx, action, input.username, "CONFLICT", adminMessages.usernameTaken);
     if (input.role === "applicant" && !input.organizationId)
@@ -95,8 +97,9 @@ export const adminAccountsRouter = router({
   }),
 
   /**
-   * One role per account (a single column), so no account can hold two administrator roles. On top of that an
-   * administrator account never moves to another administrator role, and nobody changes their own role.
+   * One role per account (a single column), so no account can hold two administrator roles. On top of that no
+   * role change leads into or out of an administrator role (those are set up at installation only, see
+   * admin/provision.ts), and nobody changes their own role.
    * The change ends the account's sessions: the next sign-in gets a new session id with the new role.
    */
   setRole: systemAdmin.input(setRoleInputSchema).mutation(async ({ ctx, input }) => {
@@ -106,8 +109,8 @@ export const adminAccountsRouter = router({
     const target = await findAccount(ctx.database.db, input.userId);
     if (!target) return refuse(ctx, action, input.userId, "NOT_FOUND", adminMessages.noSuchAccount);
     const from = roleSchema.parse(target.role);
-    if (isAdminRole(from) && isAdminRole(input.role) && from !== input.role)
-      return refuse(ctx, action, input.userId, "FORBIDDEN", adminMessages.adminToAdmin);
+    if (from !== input.role && (isAdminRole(from) || isAdminRole(input.role)))
+      return refuse(ctx, action, input.userId, "FORBIDDEN", adminMessages.adminRoleFixed);
     await withAudit(
       ctx.database.db,
       (tx) => setUserRole(tx, input.userId, input.role),

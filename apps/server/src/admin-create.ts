@@ -1,0 +1,54 @@
+/**
+ * `pnpm admin:create <system-admin|security-admin|audit-admin> <username> <display name>`: sets up one of the
+ * three administrator accounts (三员分立) on the server's own database, the only way one comes to exist.
+ * Prints the generated initial password and TOTP secret once, for the person who will hold the account.
+ */
+
+import { provisionAdministrator } from "@kechuang/api";
+import { openDatabase } from "@kechuang/db";
+import { adminRoleSchema } from "@kechuang/domain";
+import { enterInvocationDirectory, serverMigrationsFolder } from "./db-cli";
+import { loadConfig } from "./env";
+
+enterInvocationDirectory(process.env.INIT_CWD);
+const [role, username, ...name] = process.argv.slice(2);
+const usage = `Usage: pnpm admin:create <${adminRoleSchema.options.join("|")}> <username> <display name>`;
+const parsedRole = adminRoleSchema.safeParse(role);
+if (!parsedRole.success || !username || name.length === 0) {
+  console.error(usage);
+  process.exit(2);
+}
+const loaded = loadConfig(process.env);
+if (!loaded.ok) {
+  console.error(`Invalid configuration:\n  ${loaded.problems.join("\n  ")}`);
+  process.exit(1);
+}
+const { dataDir, databaseUrl } = loaded.config;
+const database = await openDatabase({ dataDir, databaseUrl, migrationsFolder: serverMigrationsFolder() });
+try {
+  const outcome = await provisionAdministrator(database.db, {
+    role: parsedRole.data,
+    username,
+    displayName: name.join(" "),
+  });
+  if (!outcome.ok) {
+    console.error(outcome.message);
+    process.exitCode = 1;
+  } else {
+    // Shown once: hand both to the account holder in person, who then sets a password of their own.
+    console.log(
+      JSON.stringify(
+        {
+          username,
+          role: parsedRole.data,
+          initialPassword: outcome.initialPassword,
+          totpSecret: outcome.totpSecret,
+        },
+        null,
+        2,
+      ),
+    );
+  }
+} finally {
+  await database.close();
+}
