@@ -3,7 +3,8 @@ import { Result, Spin } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
-import { signInUrlFor } from "./auth/destination";
+import { ChangePasswordPage } from "./auth/ChangePasswordPage";
+import { passwordChangePath, signInUrlFor } from "./auth/destination";
 import { SignInPage } from "./auth/SignInPage";
 import { useSession, useSignOut } from "./auth/session";
 import { ShellLayout } from "./layout/ShellLayout";
@@ -36,6 +37,8 @@ function ShellRoutes({ locale, onLocaleChange }: { locale: Locale; onLocaleChang
   const portal = (name: PortalName, basePath: string, guarded: boolean) => {
     if (guarded && isPending) return <Spin style={{ display: "block", margin: 48 }} />;
     if (guarded && !user) return <Navigate to={signInUrlFor(pathname)} replace />;
+    // A generated initial password is replaced before anything else (the server refuses the rest anyway).
+    if (user?.mustChangePassword) return <Navigate to={passwordChangePath} replace />;
     return (
       <RemotePortal
         // A different user gets a fresh portal: no cached data from the previous session.
@@ -63,6 +66,7 @@ function ShellRoutes({ locale, onLocaleChange }: { locale: Locale; onLocaleChang
         <Route path="apply/*" element={portal("portal_applicant", "/apply", true)} />
         <Route path="review/*" element={portal("portal_reviewer", "/review", true)} />
         <Route path="signin" element={<SignInPage />} />
+        <Route path="account/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<Result status="404" title={t("portal.notFound")} />} />
       </Routes>
     </ShellLayout>

@@ -102,6 +102,33 @@ describe.each(testDatabases())("administrators (三员分立) on %s", (kind) => 
       expect(row).toMatchObject({ result: "ok", objectId: created.id, sourceIp: "10.0.0.9" });
     });
 
+    it("opens nothing but the password change to a generated initial password, until it is changed", async () => {
+      const admin = await signedIn("sysadmin");
+      const created = await admin.api.admin.accounts.create({
+        username: "freshexpert",
+        displayName: "新任专家",
+        role: "expert",
+      });
+      const expert = await signedIn("freshexpert", created.initialPassword, null);
+      expect(await expert.api.auth.me()).toMatchObject({ role: "expert", mustChangePassword: true });
+      expect(await failure(expert.api.review.queue())).toBe("FORBIDDEN");
+      expect(await failure(expert.api.notifications.list())).toBe("FORBIDDEN");
+      // Public pages stay open.
+      expect((await expert.api.policies.list()).length).toBeGreaterThan(0);
+      const [denied] = await database.db
+        .select()
+        .from(schema.auditLog)
+        .where(and(eq(schema.auditLog.action, "call:review.queue"), eq(schema.auditLog.actorId, created.id)));
+      expect(denied).toMatchObject({ result: "denied", detail: { reason: "password-change-required" } });
+
+      await expert.api.account.changePassword({
+        currentPassword: created.initialPassword,
+        newPassword: "Own-chosen-passw0rd!",
+      });
+      expect(await expert.api.auth.me()).toMatchObject({ mustChangePassword: false });
+      expect(Array.isArray(await expert.api.review.queue())).toBe(true);
+    });
+
     it("gives roles with a second factor a TOTP secret at creation, and refuses duplicates", async () => {
       const admin = await signedIn("sysadmin");
       const created = await admin.api.admin.accounts.create({
@@ -365,7 +392,8 @@ describe.each(testDatabases())("administrators (三员分立) on %s", (kind) => 
         expect(
           await failure(user.api.account.changePassword({ currentPassword: current, newPassword: weak })),
         ).toBe("BAD_REQUEST");
-      const rows = await auditRows("account.change-password");
+      const expertId = await userId("expert");
+      const rows = (await auditRows("account.change-password")).filter((r) => r.objectId === expertId);
       expect(rows.map((r) => r.result)).toEqual(["failed", ...Array(6).fill("denied")]);
     });
 

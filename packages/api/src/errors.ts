@@ -23,6 +23,10 @@ export const messages = {
   wrongCredentials: { zh: "用户名或密码错误", en: "Wrong username or password" },
   signInRequired: { zh: "请先登录", en: "Please sign in" },
   forbidden: { zh: "无权执行此操作", en: "You are not allowed to do this" },
+  passwordChangeRequired: {
+    zh: "请先修改初始密码，再继续使用系统",
+    en: "Change your initial password before you go on",
+  },
   invalidInput: { zh: "输入不符合要求", en: "The input is not valid" },
   unknownPolicy: (id: string) => ({ zh: `未找到政策：${id}`, en: `No such policy: ${id}` }),
   internal: (ref: string) => ({

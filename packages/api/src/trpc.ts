@@ -130,6 +130,8 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+const whilePasswordChangePending = new Set(["auth.me", "auth.signOut", "account.changePassword"]);
+
 /**
  * Deny by default: every call is checked against the permission matrix (data, permissions.ts) by its
  * path. A procedure with no row is refused for everyone. Refusals are audited.
@@ -137,7 +139,19 @@ export const createCallerFactory = t.createCallerFactory;
 const enforcePermissions = t.middleware(async ({ ctx, path, type, next }) => {
   const allowed: readonly Actor[] | undefined = permissions[path as keyof typeof permissions];
   const actor = actorOf(ctx);
-  if (!allowed?.includes(actor)) {
+  // An initial password someone else generated opens nothing but its own replacement (and public pages).
+  const passwordChangePending =
+    ctx.user?.mustChangePassword === true &&
+    !allowed?.includes("anonymous") &&
+    !whilePasswordChangePending.has(path);
+  const reason = !allowed
+    ? "no-permission-row"
+    : !allowed.includes(actor)
+      ? "role"
+      : passwordChangePending
+        ? "password-change-required"
+        : null;
+  if (reason) {
     await recordAudit(ctx.database.db, {
       actorId: ctx.user?.id ?? null,
       actorRole: actor,
@@ -146,10 +160,10 @@ const enforcePermissions = t.middleware(async ({ ctx, path, type, next }) => {
       objectId: path,
       result: "denied",
       sourceIp: ctx.ip,
-      detail: { type, requestId: ctx.requestId, reason: allowed ? "role" : "no-permission-row" },
+      detail: { type, requestId: ctx.requestId, reason },
     });
     if (actor === "anonymous") throw appError("UNAUTHORIZED", messages.signInRequired);
-    throw appError("FORBIDDEN", messages.forbidden);
+    throw appError("FORBIDDEN", passwordChangePending ? messages.passwordChangeRequired : messages.forbidden);
   }
   return next();
 });

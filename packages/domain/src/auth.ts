@@ -23,5 +23,7 @@ export const sessionUserSchema = z.object({
   organizationName: z.string().nullable(),
   /** Recommenders: the area (city/prefecture/league or department) they endorse for. */
   areaCode: z.string().nullable(),
+  /** Signed in with a generated initial password: nothing but changing it is allowed until it is. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;

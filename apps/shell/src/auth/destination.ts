@@ -1,6 +1,7 @@
 import { portalOfRole, type Role } from "@kechuang/domain";
 
 export const signInPath = "/signin";
+export const passwordChangePath = "/account/password";
 
 /** Where a portal path belongs; null for paths no portal guards. */
 const portalOfPath = (path: string): "apply" | "review" | null =>

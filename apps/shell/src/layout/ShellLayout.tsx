@@ -4,7 +4,7 @@ import { Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from "an
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
-import { signInPath } from "../auth/destination";
+import { passwordChangePath, signInPath } from "../auth/destination";
 
 const navItems = [
   { key: "/public", label: "nav.public" },
@@ -64,6 +64,11 @@ export function ShellLayout(props: {
                     label: t("user.role", { role: localized(roleLabels[props.user.role], props.locale) }),
                   },
                   { type: "divider" },
+                  {
+                    key: "change-password",
+                    label: t("user.changePassword"),
+                    onClick: () => navigate(passwordChangePath),
+                  },
                   { key: "sign-out", label: t("user.signOut"), onClick: props.onSignOut },
                 ],
               }}

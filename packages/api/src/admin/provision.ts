@@ -40,6 +40,7 @@ export async function provisionAdministrator(
         totpSecret,
         organizationId: null,
         areaCode: null,
+        mustChangePassword: true,
       }),
     (row) => ({
       actorId: null,

@@ -81,7 +81,7 @@ export async function insertAccount(
 }
 
 export async function updatePasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId));
 }
 
 export async function passwordHashOf(db: Executor, userId: string): Promise<string | undefined> {

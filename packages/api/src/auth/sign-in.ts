@@ -131,6 +131,7 @@ export async function signIn(
         organizationId: user.organizationId,
         organizationName,
         areaCode: user.areaCode,
+        mustChangePassword: user.mustChangePassword,
       },
     },
   };

@@ -86,7 +86,7 @@ export const adminAccountsRouter = router({
     const passwordHash = await hashPassword(initialPassword);
     const created = await withAudit(
       db,
-      (tx) => insertAccount(tx, { ...input, passwordHash, totpSecret }),
+      (tx) => insertAccount(tx, { ...input, passwordHash, totpSecret, mustChangePassword: true }),
       (row) =>
         auditEntryOf(ctx, action, { type: "user", id: row.id }, "ok", {
           username: input.username,

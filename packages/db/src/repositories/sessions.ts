@@ -37,6 +37,7 @@ export async function findSessionWithUser(
       organizationId: row.user.organizationId,
       organizationName: row.organizationName ?? null,
       areaCode: row.user.areaCode,
+      mustChangePassword: row.user.mustChangePassword,
     },
   };
 }

@@ -23,6 +23,8 @@ export const users = pgTable("users", {
   totpSecret: text("totp_secret"),
   /** Where notifications are emailed when SMTP is configured; none means in-app only. */
   email: text("email"),
+  /** A password someone else generated (admin-created, installer-provisioned) must be replaced first. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
   disabled: boolean("disabled").notNull().default(false),
   failedAttempts: integer("failed_attempts").notNull().default(0),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),

@@ -8,11 +8,20 @@ export const commonEn: SameKeys<typeof commonZhCN> = {
   },
   nav: { public: "Public", apply: "Apply", review: "Review" },
   locale: { switchLabel: "Language" },
-  user: {
-    signIn: "Sign in",
-    signOut: "Sign out",
-
-    role: "Role: {{role}}",
+  user: { signIn: "Sign in", signOut: "Sign out", role: "Role: {{role}}", changePassword: "Change password" },
+  password: {
+    title: "Change password",
+    forced:
+      "You are using a password the system generated. To protect the account, set your own password before you go on.",
+    current: "Current password",
+    next: "New password",
+    confirm: "New password again",
+    policy:
+      "At least 12 characters with upper and lower case letters, digits and symbols, not containing the username.",
+    mismatch: "The two new passwords differ",
+    tooShort: "The new password needs at least 12 characters",
+    submit: "Save the new password",
+    done: "Password changed. Every other signed-in device was signed out.",
   },
   signIn: {
     title: "Sign in to Kechuang",
