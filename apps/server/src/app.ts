@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { registerBodyLimits, UPLOAD_BODY_LIMIT } from "./body-limits";
 import { type EmailOutbox, startEmailOutbox } from "./email-outbox";
 import type { ServerConfig } from "./env";
+import { registerFileRoutes } from "./files";
 import { registerRest } from "./rest";
 import { registerSecurity } from "./security";
 import { registerStaticFiles } from "./static-files";
@@ -17,6 +18,8 @@ export interface BuildOptions {
   database?: Database;
   /** Where the front ends' dist folders live (tests point it at an empty folder). */
   appsDir?: string;
+  /** Where the JSON log lines go; standard output unless a test reads them. */
+  logStream?: { write(line: string): void };
 }
 
 declare module "fastify" {
@@ -49,7 +52,11 @@ export async function openConfiguredDatabase(
 
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    logger: {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", "req.headers.authorization"],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     // Reuse a caller's correlation id when it looks like one; otherwise mint our own.
     genReqId: (req) => {
       const incoming = req.headers["x-request-id"];
@@ -116,6 +123,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   await registerTrpc(app, config, database);
   await registerRest(app);
+  await registerFileRoutes(app, config);
   await registerStaticFiles(app, { appsDir: options.appsDir });
   return app;
 }

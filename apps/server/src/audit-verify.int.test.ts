@@ -1,10 +1,11 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, recordAudit } from "@kechuang/db";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { verifyConfiguredAuditChain } from "./audit-verify";
+import { runScript } from "./server-process";
 
 describe("pnpm audit:verify", () => {
   it("exits 0 on an intact chain and 1 once a row was altered", async () => {
@@ -25,7 +26,41 @@ describe("pnpm audit:verify", () => {
     const broken = await verifyConfiguredAuditChain({ DATA_DIR: dataDir });
     expect(broken).toMatchObject({ exitCode: 1, report: { ok: false, reason: "altered" } });
     expect(broken.message).toContain("BROKEN");
-  });
+  }, 60_000);
+
+  it("exits 1, as the `pnpm audit:verify` command, once a row was deleted from the chain", async () => {
+    const rootScripts = JSON.parse(
+      readFileSync(new URL("../../../package.json", import.meta.url), "utf8"),
+    ).scripts;
+    expect(rootScripts["audit:verify"]).toBe("pnpm --filter @kechuang/server audit:verify");
+
+    const dataDir = join(mkdtempSync(join(tmpdir(), "kc-audit-")), "data");
+    const database = await openDatabase({ dataDir });
+    for (const action of ["a", "b", "c"])
+      await recordAudit(database.db, { actorId: null, actorRole: "anonymous", action, result: "ok" });
+    await database.close();
+
+    const intact = await runScript("src/audit-verify.ts", [], { DATA_DIR: dataDir });
+    expect(intact.code, intact.stderr).toBe(0);
+    expect(intact.stdout).toContain("3 rows verified");
+
+    // The trigger refuses deletes; tampering means the table owner disabling it first.
+    const tamper = await openDatabase({ dataDir });
+    await expect(tamper.db.execute(sql`delete from audit_log where action = 'b'`)).rejects.toThrow();
+    await tamper.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    await tamper.db.execute(sql`delete from audit_log where action = 'b'`);
+    await tamper.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    await tamper.close();
+
+    const broken = await runScript("src/audit-verify.ts", [], { DATA_DIR: dataDir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain("AUDIT CHAIN BROKEN");
+    expect(broken.stderr).toContain("missing-predecessor");
+    expect(await verifyConfiguredAuditChain({ DATA_DIR: dataDir })).toMatchObject({
+      exitCode: 1,
+      report: { ok: false, reason: "missing-predecessor" },
+    });
+  }, 60_000);
 
   it("refuses to verify a database that does not exist rather than create one", async () => {
     const missing = join(mkdtempSync(join(tmpdir(), "kc-audit-")), "nothing-here");

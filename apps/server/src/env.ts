@@ -64,9 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvResult {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production" || e.KECHUANG_PRODUCTION;
-  // Demo data is on by default for local runs and never on in production unless asked explicitly.
-  const demo =
-    e.DEMO === undefined || e.DEMO === "" ? e.NODE_ENV !== "production" : ["1", "true"].includes(e.DEMO);
+  // Demo data is on by default for local runs and never on in production (NODE_ENV=production or
+  // KECHUANG_PRODUCTION) unless asked explicitly.
+  const demo = e.DEMO === undefined || e.DEMO === "" ? !production : ["1", "true"].includes(e.DEMO);
   if (e.KECHUANG_PRODUCTION && !e.DATABASE_URL) {
     return {
       ok: false,

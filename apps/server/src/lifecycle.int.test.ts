@@ -105,3 +105,33 @@ describe("configuration", () => {
     if (!refused.ok) expect(refused.problems.join()).toContain("SMTP_URL");
   });
 });
+
+describe("structured logs", () => {
+  it("writes JSON lines carrying the request id the response returns, minting one for a bad header", async () => {
+    const lines: string[] = [];
+    const app = await buildApp(testConfig({ logLevel: "info" }), {
+      database: await createTestDatabase("pglite"),
+      appsDir: mkdtempSync(join(tmpdir(), "kc-apps-")),
+      logStream: { write: (line) => lines.push(line) },
+    });
+    try {
+      const traced = await app.inject({
+        url: "/healthz",
+        headers: { "x-request-id": "req-test-0001", cookie: "__Host-kc_session=secret-token" },
+      });
+      expect(traced.headers["x-request-id"]).toBe("req-test-0001");
+      const entries = lines.map((line) => JSON.parse(line) as { reqId?: string; msg: string; level: number });
+      expect(entries.filter((e) => e.reqId === "req-test-0001").map((e) => e.msg)).toEqual([
+        "incoming request",
+        "request completed",
+      ]);
+      expect(lines.join("\n")).not.toContain("secret-token");
+
+      const minted = await app.inject({ url: "/healthz", headers: { "x-request-id": "not a valid id!" } });
+      expect(minted.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(lines.some((line) => line.includes(String(minted.headers["x-request-id"])))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+});

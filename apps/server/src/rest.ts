@@ -35,7 +35,7 @@ function callerFor(database: Database, request: FastifyRequest) {
   );
 }
 
-function sendError(reply: FastifyReply, request: FastifyRequest, error: unknown) {
+export function sendError(reply: FastifyReply, request: FastifyRequest, error: unknown) {
   if (!(error instanceof TRPCError) || error.code === "INTERNAL_SERVER_ERROR") {
     request.log.error({ err: error }, "REST call failed");
     return reply.code(500).send({ error: messages.internal(request.id), requestId: request.id });

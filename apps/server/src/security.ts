@@ -29,6 +29,9 @@ export const routePermissions: Record<string, readonly Actor[] | "procedure-matr
   "GET /api/openapi.json": everyone,
   // tRPC answers 405 itself for methods it does not use.
   "ALL /trpc/:path": "procedure-matrix",
+  // File routes (files.ts) call one procedure each with the request's session: its matrix row decides.
+  "GET /api/v1/attachments/:id/download": "procedure-matrix", // attachments.download
+  "GET /api/v1/exports/applications.csv": "procedure-matrix", // exports.applications
   // The shell and the portals' static files (@fastify/static wildcard routes).
   "GET /*": everyone,
   "GET /portals/public/*": everyone,
@@ -88,10 +91,17 @@ const callsProcedure = (request: FastifyRequest, path: string): boolean =>
 export const isSignInRequest = (request: FastifyRequest): boolean => callsProcedure(request, "auth.signIn");
 
 /** Requests throttled per source address per minute, by kind. */
-export const throttleLimits = { "sign-in": 10, upload: 30, objection: 10 } as const;
+export const throttleLimits = { "sign-in": 10, upload: 30, objection: 10, export: 5 } as const;
 export type ThrottledKind = keyof typeof throttleLimits;
 
 export function throttledKind(request: FastifyRequest): ThrottledKind | null {
+  // Exports read every application: the file route and the procedure behind it share one budget.
+  if (request.method === "GET" || request.method === "HEAD") {
+    const path = request.url.split("?")[0] ?? "";
+    return path.startsWith("/api/v1/exports/") || callsProcedure(request, "exports.applications")
+      ? "export"
+      : null;
+  }
   if (request.method !== "POST") return null;
   if (isSignInRequest(request)) return "sign-in";
   if (callsProcedure(request, "attachments.upload")) return "upload";

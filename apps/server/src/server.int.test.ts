@@ -117,6 +117,31 @@ describe.each(testDatabases())("server on %s", (kind) => {
     expect(await client.data("query", "auth.me")).toMatchObject({ role: "authority" });
   });
 
+  it("requires TOTP from each of the three administrators too, and not from an expert", async () => {
+    const admins = [
+      ["sysadmin", "system-admin"],
+      ["secadmin", "security-admin"],
+      ["auditadmin", "audit-admin"],
+    ] as const;
+    for (const [username, role] of admins) {
+      const a = account(accounts, username);
+      const passwordOnly = await client.signIn(username, a.password);
+      expect(passwordOnly.statusCode, username).toBe(401);
+      expect(errorOf(passwordOnly).data.needsTotp, username).toBe(true);
+      expect(passwordOnly.cookies, username).toHaveLength(0);
+      expect(a.totpSecret, username).toBeTruthy();
+      const current = await generate({ secret: a.totpSecret! });
+      const wrongCode = String((Number(current) + 1) % 1_000_000).padStart(6, "0");
+      expect((await client.signIn(username, a.password, wrongCode)).statusCode, username).toBe(401);
+      const signedIn = new TrpcClient(app);
+      expect((await signedIn.signIn(username, a.password, current)).statusCode, username).toBe(200);
+      expect(await signedIn.data("query", "auth.me")).toMatchObject({ username, role });
+    }
+    const expert = account(accounts, "expert");
+    expect(expert.totpSecret).toBeNull();
+    expect((await client.signIn("expert", expert.password)).statusCode).toBe(200);
+  });
+
   it("refuses anonymous calls with 401 and wrong roles with 403, auditing both", async () => {
     expect((await client.call("query", "applications.listMine")).statusCode).toBe(401);
     await signInAs("applicant");

@@ -63,6 +63,7 @@ export const permissions = {
   "security.revokeSession": ["security-admin"],
   "audit.list": ["audit-admin"],
   "audit.verify": ["audit-admin"],
+  "exports.applications": ["authority"],
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type ProcedurePath = keyof typeof permissions;

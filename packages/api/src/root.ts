@@ -5,6 +5,7 @@ import { applicationsRouter } from "./routers/applications";
 import { attachmentsRouter } from "./routers/attachments";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { exportsRouter } from "./routers/exports";
 import { notificationsRouter } from "./routers/notifications";
 import { platformsRouter } from "./routers/platforms";
 import { policiesRouter } from "./routers/policies";
@@ -26,6 +27,7 @@ export const appRouter = router({
   admin: adminRouter,
   security: securityRouter,
   audit: auditRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -222,6 +222,34 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
     expect([row!.stage, row!.version]).toEqual(["recommended", app.version + 1]);
   });
 
+  it("two authorities approving at once: one approval, one CONFLICT, one platform, one decision, one audit row", async () => {
+    const app = await placeApplication(database, hunan, "publicity", fixture);
+    const attempt = () =>
+      as.authority.applications.transition({
+        applicationId: app.id,
+        action: "approve",
+        expectedVersion: app.version,
+        idempotencyKey: crypto.randomUUID(),
+      });
+    const codes = (await Promise.all([outcome(attempt()), outcome(attempt())])).sort();
+    expect(codes).toEqual(["CONFLICT", "OK"]);
+    const created = await database.db
+      .select()
+      .from(schema.platforms)
+      .where(eq(schema.platforms.applicationId, app.id));
+    expect(created).toHaveLength(1);
+    const decisions = await database.db
+      .select()
+      .from(schema.decisions)
+      .where(eq(schema.decisions.applicationId, app.id));
+    expect(decisions.map((d) => d.outcome)).toEqual(["approved"]);
+    const audits = await database.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.objectId, app.id), eq(schema.auditLog.result, "ok")));
+    expect(audits.map((a) => a.action)).toEqual(["application.approve"]);
+  });
+
   it("50 parallel retries with one idempotency key move the application once and all get the same answer", async () => {
     const app = await placeApplication(database, hunan, "submitted", fixture);
     const results = await Promise.all(

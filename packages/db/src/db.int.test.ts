@@ -32,10 +32,14 @@ describe.each(testDatabases())("database on %s", (kind) => {
     expect(await database.migrationsApplied()).toBe(false);
   });
 
-  it("refuses UPDATE and DELETE on audit_log", async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE on audit_log", async () => {
     await recordAudit(database.db, entry("test.one"));
     await expect(database.db.execute(sql`update audit_log set action = 'forged'`)).rejects.toThrow();
     await expect(database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+    // The statement trigger refuses it (not a permission or syntax error): its message names the rule.
+    await expect(database.db.execute(sql`truncate audit_log`)).rejects.toMatchObject({
+      cause: { message: expect.stringContaining("append-only (TRUNCATE refused)") },
+    });
     const rows = await database.db.select().from(auditLog);
     expect(rows.map((r) => r.action)).toEqual(["test.one"]);
   });

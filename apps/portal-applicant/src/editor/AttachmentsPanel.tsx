@@ -33,17 +33,6 @@ export function AttachmentsPanel({
       void queryClient.invalidateQueries({ queryKey: trpc.attachments.list.queryKey({ applicationId }) });
     },
   });
-  const download = useMutation({
-    mutationFn: (attachmentId: string) => client.attachments.download.query({ attachmentId }),
-    onSuccess: (file) => {
-      const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
-      link.download = file.displayName;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    },
-  });
 
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
@@ -69,7 +58,6 @@ export function AttachmentsPanel({
         </Button>
       </Upload>
       {upload.isError ? <InlineError error={upload.error} /> : null}
-      {download.isError ? <InlineError error={download.error} /> : null}
       {list.isError ? <InlineError error={list.error} /> : null}
       <Table<AttachmentRow>
         rowKey="id"
@@ -85,7 +73,8 @@ export function AttachmentsPanel({
               <Button
                 type="link"
                 icon={<DownloadOutlined />}
-                onClick={() => download.mutate(row.id)}
+                // A plain link: the server checks session and scope, and sends the file as an attachment.
+                href={`/api/v1/attachments/${encodeURIComponent(row.id)}/download`}
                 data-testid={`attachment-${row.displayName}`}
               >
                 {row.displayName}

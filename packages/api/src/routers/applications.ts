@@ -11,7 +11,7 @@ import {
   uuidSchema,
 } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { appError } from "../errors";
 import { authedProcedure, roleProcedure, router } from "../trpc";
@@ -130,6 +130,17 @@ export const applicationsRouter = router({
       .where(eq(schema.organizations.id, app.organizationId));
     const facts = centerFactsSchema.safeParse(app.facts);
     const eligibility = facts.success ? registry.check(module.id, facts.data) : null;
+    // Once decided: the outcome and, when approved, the name the module's naming rule gave the platform.
+    const [decision] = await db
+      .select({
+        outcome: schema.decisions.outcome,
+        decidedOn: schema.decisions.decidedOn,
+        designatedName: schema.decisions.designatedName,
+      })
+      .from(schema.decisions)
+      .where(eq(schema.decisions.applicationId, app.id))
+      .orderBy(desc(schema.decisions.recordedAt))
+      .limit(1);
     return {
       id: app.id,
       policyId: app.policyId,
@@ -139,6 +150,8 @@ export const applicationsRouter = router({
       recommenderArea: app.recommenderArea,
       stage: app.stage,
       stageName: stage?.name ?? { zh: app.stage, en: app.stage },
+      // The module's own stage names (a province may have stages of its own, e.g. 实地评估).
+      stages: module.workflow.stages.map((s) => ({ id: s.id, name: s.name })),
       terminal: stage?.terminal ?? false,
       version: app.version,
       plan: app.plan,
@@ -159,6 +172,7 @@ export const applicationsRouter = router({
       outline: module.outline ?? null,
       completeness: module.outline ? outlineCompleteness(module.outline, app.plan) : [],
       eligibility: eligibility?.ok ? eligibility.value : null,
+      decision: decision ?? null,
     };
   }),
 

@@ -109,19 +109,39 @@ export const attachmentsRouter = router({
       .orderBy(asc(a.uploadedAt));
   }),
 
-  /** Only those who may see the application may download; anyone else learns nothing (NOT_FOUND). */
+  /**
+   * Only those who may see the application may download; anyone else learns nothing (NOT_FOUND). Every
+   * answer is audited. The HTTP route GET /api/v1/attachments/:id/download (apps/server) calls this same
+   * procedure through createCaller and sends the bytes as a file.
+   */
   download: authedProcedure.input(attachmentIdInputSchema).query(async ({ ctx, input }) => {
     const db = ctx.database.db;
+    const audit = (result: "ok" | "denied", applicationId: string | null, detail: Record<string, unknown>) =>
+      recordAudit(db, {
+        actorId: ctx.user.id,
+        actorRole: ctx.user.role,
+        action: "attachment.download",
+        objectType: "attachment",
+        objectId: input.attachmentId,
+        result,
+        sourceIp: ctx.ip,
+        detail: { requestId: ctx.requestId, applicationId, ...detail },
+      });
     const [row] = await db
       .select()
       .from(schema.attachments)
       .where(eq(schema.attachments.id, input.attachmentId));
-    if (!row) throw appError("NOT_FOUND", workflowMessages.attachmentNotFound);
+    if (!row) {
+      await audit("denied", null, { reason: "not-found" });
+      throw appError("NOT_FOUND", workflowMessages.attachmentNotFound);
+    }
     try {
       await loadScoped(db, ctx.user, row.applicationId);
     } catch {
+      await audit("denied", row.applicationId, { reason: "out-of-scope" });
       throw appError("NOT_FOUND", workflowMessages.attachmentNotFound);
     }
+    await audit("ok", row.applicationId, { size: row.size, sha256: row.sha256 });
     return {
       id: row.id,
       fileName: row.storedName,

@@ -10,6 +10,7 @@ import { and, asc, count, eq, gte } from "drizzle-orm";
 import { z } from "zod";
 import { appError } from "../errors";
 import { publicProcedure, roleProcedure, router } from "../trpc";
+import { idempotent } from "../workflow/idempotency";
 import { workflowMessages } from "../workflow/messages";
 import { chinaToday, loadScoped } from "../workflow/records";
 import { runTransition } from "../workflow/transition";
@@ -28,9 +29,11 @@ export const publicityRouter = router({
           applicationId: input.applicationId,
           action: "open-publicity",
           expectedVersion: input.expectedVersion,
+          idempotencyKey: input.idempotencyKey,
         },
         {
           viaOwnProcedure: true,
+          idempotencyScope: "publicity.open",
           effect: async (tx, app) => {
             await tx.insert(schema.publicityNotices).values({
               applicationId: app.id,
@@ -183,28 +186,36 @@ export const publicityRouter = router({
             action: "uphold-objection",
             expectedVersion: app.version,
             reason: input.reason,
+            idempotencyKey: input.idempotencyKey,
           },
-          { effect: (tx) => resolve(tx) },
+          { effect: (tx) => resolve(tx), idempotencyScope: "publicity.resolveObjection.upheld" },
         );
         return { status: "upheld" as const, application: outcome };
       }
-      await db.transaction(async (tx) => {
-        await resolve(tx);
-        await appendAudit(
-          tx,
-          {
-            actorId: ctx.user.id,
-            actorRole: ctx.user.role,
-            action: "publicity.dismiss-objection",
-            objectType: "application",
-            objectId: found.notice.applicationId,
-            result: "ok",
-            sourceIp: ctx.ip,
-            detail: { objectionId: input.objectionId },
-          },
-          now,
-        );
-      });
-      return { status: "dismissed" as const, application: null };
+      const claim = {
+        userId: ctx.user.id,
+        scope: "publicity.resolveObjection.dismissed",
+        key: input.idempotencyKey,
+      };
+      return db.transaction((tx) =>
+        idempotent(tx, claim, async () => {
+          await resolve(tx);
+          await appendAudit(
+            tx,
+            {
+              actorId: ctx.user.id,
+              actorRole: ctx.user.role,
+              action: "publicity.dismiss-objection",
+              objectType: "application",
+              objectId: found.notice.applicationId,
+              result: "ok",
+              sourceIp: ctx.ip,
+              detail: { objectionId: input.objectionId },
+            },
+            now,
+          );
+          return { status: "dismissed" as const, application: null };
+        }),
+      );
     }),
 });

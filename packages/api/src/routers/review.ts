@@ -1,6 +1,7 @@
 import { appendAudit, recordAudit, schema } from "@kechuang/db";
 import {
   expertiseSchema,
+  idempotencyKeySchema,
   recordSiteVisitInputSchema,
   submitOpinionInputSchema,
   uuidSchema,
@@ -11,6 +12,7 @@ import { z } from "zod";
 import { appError } from "../errors";
 import { authedProcedure, roleProcedure, router } from "../trpc";
 import { conflictOf } from "../workflow/conflicts";
+import { idempotent } from "../workflow/idempotency";
 import { workflowMessages } from "../workflow/messages";
 import { loadScoped, moduleOf } from "../workflow/records";
 import { waitingFor } from "../workflow/waiting";
@@ -19,6 +21,7 @@ export const assignExpertInputSchema = z.object({
   applicationId: uuidSchema,
   expertId: uuidSchema,
   seat: expertiseSchema,
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 const applicationIdInput = z.object({ applicationId: uuidSchema });
 
@@ -140,43 +143,46 @@ export const reviewRouter = router({
         });
         throw appError("PRECONDITION_FAILED", text);
       }
-      return db.transaction(async (tx) => {
-        const inserted = await tx
-          .insert(schema.panelMembers)
-          .values({
+      const claim = { userId: ctx.user.id, scope: "review.assignExpert", key: input.idempotencyKey };
+      return db.transaction((tx) =>
+        idempotent(tx, claim, async () => {
+          const inserted = await tx
+            .insert(schema.panelMembers)
+            .values({
+              applicationId: app.id,
+              expertId: input.expertId,
+              seat: input.seat,
+              assignedBy: ctx.user.id,
+              assignedAt: now,
+            })
+            .onConflictDoNothing()
+            .returning({ id: schema.panelMembers.id });
+          if (inserted.length === 0) throw appError("CONFLICT", workflowMessages.alreadyOnPanel);
+          await tx.insert(schema.notifications).values({
+            userId: input.expertId,
             applicationId: app.id,
-            expertId: input.expertId,
-            seat: input.seat,
-            assignedBy: ctx.user.id,
-            assignedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: schema.panelMembers.id });
-        if (inserted.length === 0) throw appError("CONFLICT", workflowMessages.alreadyOnPanel);
-        await tx.insert(schema.notifications).values({
-          userId: input.expertId,
-          applicationId: app.id,
-          kind: "assigned",
-          stage: app.stage,
-          createdAt: now,
-        });
-        await appendAudit(
-          tx,
-          {
-            actorId: ctx.user.id,
-            actorRole: ctx.user.role,
-            action: "review.assign-expert",
-            objectType: "application",
-            objectId: app.id,
-            result: "ok",
-            sourceIp: ctx.ip,
-            ruleId: moduleOf(app.policyId).panel?.ruleId ?? null,
-            detail: { expertId: input.expertId, seat: input.seat },
-          },
-          now,
-        );
-        return { panelMemberId: inserted[0]!.id };
-      });
+            kind: "assigned",
+            stage: app.stage,
+            createdAt: now,
+          });
+          await appendAudit(
+            tx,
+            {
+              actorId: ctx.user.id,
+              actorRole: ctx.user.role,
+              action: "review.assign-expert",
+              objectType: "application",
+              objectId: app.id,
+              result: "ok",
+              sourceIp: ctx.ip,
+              ruleId: moduleOf(app.policyId).panel?.ruleId ?? null,
+              detail: { expertId: input.expertId, seat: input.seat },
+            },
+            now,
+          );
+          return { panelMemberId: inserted[0]!.id };
+        }),
+      );
     }),
 
   /** An assigned expert's opinion and scores for the current stage; one per expert and stage. */
@@ -184,44 +190,47 @@ export const reviewRouter = router({
     .input(submitOpinionInputSchema)
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
-      return ctx.database.db.transaction(async (tx) => {
-        // Panel membership is the expert's scope: anyone else gets NOT_FOUND.
-        const app = await loadScoped(tx, ctx.user, input.applicationId, { forUpdate: true });
-        if (app.version !== input.expectedVersion) throw appError("CONFLICT", workflowMessages.stale);
-        const stage = moduleOf(app.policyId).workflow.stages.find((s) => s.id === app.stage);
-        if (!stage?.actors.includes("expert")) {
-          throw appError("PRECONDITION_FAILED", workflowMessages.notExpertStage);
-        }
-        const inserted = await tx
-          .insert(schema.opinions)
-          .values({
-            applicationId: app.id,
-            expertId: ctx.user.id,
-            stage: app.stage,
-            recommendation: input.recommendation,
-            text: input.text,
-            scores: input.scores,
-            submittedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: schema.opinions.id });
-        if (inserted.length === 0) throw appError("CONFLICT", workflowMessages.opinionAlreadyIn);
-        await appendAudit(
-          tx,
-          {
-            actorId: ctx.user.id,
-            actorRole: ctx.user.role,
-            action: "review.submit-opinion",
-            objectType: "application",
-            objectId: app.id,
-            result: "ok",
-            sourceIp: ctx.ip,
-            detail: { stage: app.stage, recommendation: input.recommendation },
-          },
-          now,
-        );
-        return { opinionId: inserted[0]!.id };
-      });
+      const claim = { userId: ctx.user.id, scope: "review.submitOpinion", key: input.idempotencyKey };
+      return ctx.database.db.transaction((tx) =>
+        idempotent(tx, claim, async () => {
+          // Panel membership is the expert's scope: anyone else gets NOT_FOUND.
+          const app = await loadScoped(tx, ctx.user, input.applicationId, { forUpdate: true });
+          if (app.version !== input.expectedVersion) throw appError("CONFLICT", workflowMessages.stale);
+          const stage = moduleOf(app.policyId).workflow.stages.find((s) => s.id === app.stage);
+          if (!stage?.actors.includes("expert")) {
+            throw appError("PRECONDITION_FAILED", workflowMessages.notExpertStage);
+          }
+          const inserted = await tx
+            .insert(schema.opinions)
+            .values({
+              applicationId: app.id,
+              expertId: ctx.user.id,
+              stage: app.stage,
+              recommendation: input.recommendation,
+              text: input.text,
+              scores: input.scores,
+              submittedAt: now,
+            })
+            .onConflictDoNothing()
+            .returning({ id: schema.opinions.id });
+          if (inserted.length === 0) throw appError("CONFLICT", workflowMessages.opinionAlreadyIn);
+          await appendAudit(
+            tx,
+            {
+              actorId: ctx.user.id,
+              actorRole: ctx.user.role,
+              action: "review.submit-opinion",
+              objectType: "application",
+              objectId: app.id,
+              result: "ok",
+              sourceIp: ctx.ip,
+              detail: { stage: app.stage, recommendation: input.recommendation },
+            },
+            now,
+          );
+          return { opinionId: inserted[0]!.id };
+        }),
+      );
     }),
 
   /**
@@ -281,43 +290,46 @@ export const reviewRouter = router({
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
       const app = await loadScoped(ctx.database.db, ctx.user, input.applicationId);
-      return ctx.database.db.transaction(async (tx) => {
-        const known = await tx
-          .select({ id: schema.users.id })
-          .from(schema.users)
-          .where(inArray(schema.users.id, input.participantIds));
-        if (known.length !== new Set(input.participantIds).size) {
-          throw appError("BAD_REQUEST", workflowMessages.notFound);
-        }
-        const [row] = await tx
-          .insert(schema.siteVisits)
-          .values({
-            applicationId: app.id,
-            stage: app.stage,
-            visitedOn: input.visitedOn,
-            location: input.location,
-            participantIds: input.participantIds,
-            findings: input.findings,
-            conclusion: input.conclusion,
-            recordedBy: ctx.user.id,
-            recordedAt: now,
-          })
-          .returning({ id: schema.siteVisits.id });
-        await appendAudit(
-          tx,
-          {
-            actorId: ctx.user.id,
-            actorRole: ctx.user.role,
-            action: "review.record-site-visit",
-            objectType: "application",
-            objectId: app.id,
-            result: "ok",
-            sourceIp: ctx.ip,
-            detail: { visitedOn: input.visitedOn, conclusion: input.conclusion },
-          },
-          now,
-        );
-        return { siteVisitId: row!.id };
-      });
+      const claim = { userId: ctx.user.id, scope: "review.recordSiteVisit", key: input.idempotencyKey };
+      return ctx.database.db.transaction((tx) =>
+        idempotent(tx, claim, async () => {
+          const known = await tx
+            .select({ id: schema.users.id })
+            .from(schema.users)
+            .where(inArray(schema.users.id, input.participantIds));
+          if (known.length !== new Set(input.participantIds).size) {
+            throw appError("BAD_REQUEST", workflowMessages.notFound);
+          }
+          const [row] = await tx
+            .insert(schema.siteVisits)
+            .values({
+              applicationId: app.id,
+              stage: app.stage,
+              visitedOn: input.visitedOn,
+              location: input.location,
+              participantIds: input.participantIds,
+              findings: input.findings,
+              conclusion: input.conclusion,
+              recordedBy: ctx.user.id,
+              recordedAt: now,
+            })
+            .returning({ id: schema.siteVisits.id });
+          await appendAudit(
+            tx,
+            {
+              actorId: ctx.user.id,
+              actorRole: ctx.user.role,
+              action: "review.record-site-visit",
+              objectType: "application",
+              objectId: app.id,
+              result: "ok",
+              sourceIp: ctx.ip,
+              detail: { visitedOn: input.visitedOn, conclusion: input.conclusion },
+            },
+            now,
+          );
+          return { siteVisitId: row!.id };
+        }),
+      );
     }),
 });

@@ -12,6 +12,7 @@ import { and, eq, max } from "drizzle-orm";
 import { appError } from "../errors";
 import type { Context } from "../trpc";
 import { firstUnmetGuard } from "./guards";
+import { idempotent } from "./idempotency";
 import { workflowMessages } from "./messages";
 import { notifyStageEntered } from "./notify";
 import { type ApplicationRow, chinaToday, loadScoped, moduleOf } from "./records";
@@ -57,6 +58,8 @@ export interface TransitionOptions {
   effect?: TransitionEffect;
   /** Set by the procedure that supplies the step's own data (see NEEDS_OWN_PROCEDURE). */
   viaOwnProcedure?: boolean;
+  /** The procedure whose idempotency key `input.idempotencyKey` is (default applications.transition). */
+  idempotencyScope?: string;
 }
 
 /**
@@ -74,85 +77,17 @@ export async function runTransition(
   const db = ctx.database.db;
   const now = ctx.now();
   try {
-    return await db.transaction(async (tx) => {
-      if (input.idempotencyKey) {
-        // Claim the key first: a concurrent retry blocks on the primary key until we commit, then replays.
-        const claimed = await tx
-          .insert(schema.idempotencyKeys)
-          .values({ key: input.idempotencyKey, userId: user.id, result: { pending: true } })
-          .onConflictDoNothing()
-          .returning({ key: schema.idempotencyKeys.key });
-        if (claimed.length === 0) {
-          const [stored] = await tx
-            .select({ result: schema.idempotencyKeys.result })
-            .from(schema.idempotencyKeys)
-            .where(
-              and(
-                eq(schema.idempotencyKeys.userId, user.id),
-                eq(schema.idempotencyKeys.key, input.idempotencyKey),
-              ),
-            );
-          return stored!.result as TransitionOutcome;
-        }
-      }
-      const app = await loadScopedForTransition(tx, user, input.applicationId);
-      if (app.version !== input.expectedVersion) {
-        throw new Refusal("CONFLICT", workflowMessages.stale, {
-          expectedVersion: input.expectedVersion,
-          currentVersion: app.version,
-        });
-      }
-      const module = moduleOf(app.policyId);
-      const decision = decideTransition(module.workflow, {
-        stage: app.stage,
-        action: input.action,
-        role: user.role,
-      });
-      if (!decision.allowed) {
-        const code = decision.code === "role-not-allowed" ? "FORBIDDEN" : "PRECONDITION_FAILED";
-        throw new Refusal(code, decision.reason, { refusal: decision.code, stage: app.stage });
-      }
-      const { transition } = decision;
-      const ownProcedure = NEEDS_OWN_PROCEDURE[transition.action];
-      if (ownProcedure && !options.viaOwnProcedure) throw new Refusal("BAD_REQUEST", ownProcedure);
-      const noReason = missingReason(transition, input.reason);
-      if (noReason) throw new Refusal("BAD_REQUEST", noReason, {}, transition.ruleId);
-      const unmet = await firstUnmetGuard(tx, app, module, transition.guards ?? [], now);
-      if (unmet) {
-        throw new Refusal("PRECONDITION_FAILED", unmet.reason, { guard: unmet.guard }, transition.ruleId);
-      }
-
-      const outcome = await applyTransition(tx, { app, module, transition, user, now, reason: input.reason });
-      await options.effect?.(tx, app, transition);
-      await notifyStageEntered(tx, app, module, transition.to);
-      await appendAudit(
+    return await db.transaction((tx) =>
+      idempotent(
         tx,
         {
-          actorId: user.id,
-          actorRole: user.role,
-          action: `application.${transition.action}`,
-          objectType: "application",
-          objectId: app.id,
-          result: "ok",
-          sourceIp: ctx.ip,
-          ruleId: transition.ruleId,
-          detail: { from: app.stage, to: transition.to, version: outcome.version, reason: input.reason },
+          userId: user.id,
+          scope: options.idempotencyScope ?? "applications.transition",
+          key: input.idempotencyKey,
         },
-        now,
-      );
-      if (input.idempotencyKey) {
-        await tx
-          .update(schema.idempotencyKeys)
-          .set({ result: outcome })
-          .where(
-            and(
-              eq(schema.idempotencyKeys.userId, user.id),
-              eq(schema.idempotencyKeys.key, input.idempotencyKey),
-            ),
-          );
-      }
-      return outcome;
-    });
+        () => transitionWithin(tx, ctx, input, options, now),
+      ),
+    );
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     // A stale version is a race, not a refusal of the actor: it is reported, not audited.
@@ -171,6 +106,63 @@ export async function runTransition(
     }
     throw appError(error.code, error.text);
   }
+}
+
+/** The checks and writes of one transition, inside the caller's transaction (after the idempotency claim). */
+async function transitionWithin(
+  tx: Tx,
+  ctx: AuthedContext,
+  input: TransitionInput,
+  options: TransitionOptions,
+  now: Date,
+): Promise<TransitionOutcome> {
+  const { user } = ctx;
+  const app = await loadScopedForTransition(tx, user, input.applicationId);
+  if (app.version !== input.expectedVersion) {
+    throw new Refusal("CONFLICT", workflowMessages.stale, {
+      expectedVersion: input.expectedVersion,
+      currentVersion: app.version,
+    });
+  }
+  const module = moduleOf(app.policyId);
+  const decision = decideTransition(module.workflow, {
+    stage: app.stage,
+    action: input.action,
+    role: user.role,
+  });
+  if (!decision.allowed) {
+    const code = decision.code === "role-not-allowed" ? "FORBIDDEN" : "PRECONDITION_FAILED";
+    throw new Refusal(code, decision.reason, { refusal: decision.code, stage: app.stage });
+  }
+  const { transition } = decision;
+  const ownProcedure = NEEDS_OWN_PROCEDURE[transition.action];
+  if (ownProcedure && !options.viaOwnProcedure) throw new Refusal("BAD_REQUEST", ownProcedure);
+  const noReason = missingReason(transition, input.reason);
+  if (noReason) throw new Refusal("BAD_REQUEST", noReason, {}, transition.ruleId);
+  const unmet = await firstUnmetGuard(tx, app, module, transition.guards ?? [], now);
+  if (unmet) {
+    throw new Refusal("PRECONDITION_FAILED", unmet.reason, { guard: unmet.guard }, transition.ruleId);
+  }
+
+  const outcome = await applyTransition(tx, { app, module, transition, user, now, reason: input.reason });
+  await options.effect?.(tx, app, transition);
+  await notifyStageEntered(tx, app, module, transition.to);
+  await appendAudit(
+    tx,
+    {
+      actorId: user.id,
+      actorRole: user.role,
+      action: `application.${transition.action}`,
+      objectType: "application",
+      objectId: app.id,
+      result: "ok",
+      sourceIp: ctx.ip,
+      ruleId: transition.ruleId,
+      detail: { from: app.stage, to: transition.to, version: outcome.version, reason: input.reason },
+    },
+    now,
+  );
+  return outcome;
 }
 
 async function loadScopedForTransition(tx: Tx, user: SessionUser, id: string): Promise<ApplicationRow> {

@@ -3,7 +3,14 @@ import { uuidSchema } from "../common";
 import { centerFactsSchema, platformKindSchema } from "../facts";
 import { policyIdSchema } from "../policy/contract";
 import { roleSchema } from "../roles";
-import { actionIdSchema, reasonSchema, shortTextSchema, stageIdSchema, timestampSchema } from "./shared";
+import {
+  actionIdSchema,
+  idempotencyKeySchema,
+  reasonSchema,
+  shortTextSchema,
+  stageIdSchema,
+  timestampSchema,
+} from "./shared";
 
 /**
  * An application moving through its module's stage graph. `stage` is a stage id of that module's
@@ -79,6 +86,6 @@ export const transitionInputSchema = z.object({
   /** Required by transitions with `needsReason`; the server checks that against the graph. */
   reason: reasonSchema.optional(),
   /** A client-made key so a retried request does not move the application twice. */
-  idempotencyKey: z.string().min(8).max(100).optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 export type TransitionInput = z.infer<typeof transitionInputSchema>;

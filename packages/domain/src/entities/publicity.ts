@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { isoDateSchema, type LocalizedText, uuidSchema } from "../common";
 import { policyIdSchema } from "../policy/contract";
-import { longTextSchema, reasonSchema, shortTextSchema, timestampSchema } from "./shared";
+import {
+  idempotencyKeySchema,
+  longTextSchema,
+  reasonSchema,
+  shortTextSchema,
+  timestampSchema,
+} from "./shared";
 
 /**
  * Publicity (公示) and objections (common.publicity): anyone may object while the notice is open; the
@@ -36,6 +42,7 @@ export const openPublicityInputSchema = z
     body: longTextSchema,
     opensOn: isoDateSchema,
     closesOn: isoDateSchema,
+    idempotencyKey: idempotencyKeySchema.optional(),
   })
   .refine((n) => n.opensOn <= n.closesOn, {
     message: "公示截止日不能早于开始日 / The closing date cannot precede the opening date",
@@ -75,6 +82,7 @@ export const resolveObjectionInputSchema = z.object({
   objectionId: uuidSchema,
   outcome: z.enum(["upheld", "dismissed"]),
   reason: reasonSchema,
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 export type ResolveObjectionInput = z.infer<typeof resolveObjectionInputSchema>;
 

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { isoDateSchema, uuidSchema } from "../common";
 import { expertiseSchema } from "../facts";
-import { longTextSchema, shortTextSchema, stageIdSchema, timestampSchema } from "./shared";
+import {
+  idempotencyKeySchema,
+  longTextSchema,
+  shortTextSchema,
+  stageIdSchema,
+  timestampSchema,
+} from "./shared";
 
 /**
  * Expert work on an application: assignment to a panel seat, the conflict-of-interest declaration
@@ -44,7 +50,10 @@ export type Opinion = z.infer<typeof opinionSchema>;
 
 export const submitOpinionInputSchema = opinionSchema
   .omit({ id: true, expertId: true, stage: true, submittedAt: true })
-  .extend({ expectedVersion: z.number().int().nonnegative() });
+  .extend({
+    expectedVersion: z.number().int().nonnegative(),
+    idempotencyKey: idempotencyKeySchema.optional(),
+  });
 export type SubmitOpinionInput = z.infer<typeof submitOpinionInputSchema>;
 
 /** Average of the scores, rounded to one decimal; null when none was given. */
@@ -66,9 +75,7 @@ export const siteVisitSchema = z.object({
 });
 export type SiteVisit = z.infer<typeof siteVisitSchema>;
 
-export const recordSiteVisitInputSchema = siteVisitSchema.omit({
-  id: true,
-  recordedBy: true,
-  recordedAt: true,
-});
+export const recordSiteVisitInputSchema = siteVisitSchema
+  .omit({ id: true, recordedBy: true, recordedAt: true })
+  .extend({ idempotencyKey: idempotencyKeySchema.optional() });
 export type RecordSiteVisitInput = z.infer<typeof recordSiteVisitInputSchema>;
