@@ -1,6 +1,7 @@
 import { appRouter, permissions } from "@kechuang/api";
-import { type DemoAccount, schema } from "@kechuang/db";
+import { type DemoAccount, schema, tableChecksums } from "@kechuang/db";
 import type { Actor } from "@kechuang/domain";
+import { registry } from "@kechuang/policies";
 import { inArray } from "drizzle-orm";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
@@ -18,6 +19,11 @@ type ProcedureDef = { _def: { type: "query" | "mutation" | "subscription" } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 const allowedFor = (path: string, role: Actor) =>
   ((permissions as Record<string, readonly Actor[] | undefined>)[path] ?? []).includes(role);
+
+/** A small real PDF: uploads are sniffed by content. */
+const tinyPdfBase64 = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+).toString("base64");
 
 interface ScopedUser {
   username: string;
@@ -100,6 +106,69 @@ describe("record scope (property tests over the seeded data)", () => {
       { numRuns: Math.min(100, pairs.length), seed: 20_261_122 },
     );
     expect(leaks).toEqual([]);
+  }, 300_000);
+
+  it("lets no write through about a record outside the caller's scope, whatever else the input says", async () => {
+    const db = app.database.db;
+    const records = await db.select().from(schema.applications);
+    // Inputs that would be valid if the record were the caller's: only the scope check can stop them.
+    const text = fc.string({ minLength: 2, maxLength: 40 }).filter((s) => s.trim().length > 1);
+    const writes = (role: ScopedRole, record: (typeof records)[number], free: string) => {
+      const base = {
+        applicationId: record.id,
+        expectedVersion: record.version,
+        idempotencyKey: `scope-${free}-key`,
+      };
+      const module = registry.get(record.policyId)!;
+      const transitions = module.workflow.transitions
+        .filter((t) => t.from === record.stage && t.roles.includes(role))
+        .map((t) => ({
+          path: "applications.transition",
+          input: { ...base, action: t.action, reason: free },
+        }));
+      const byRole: Record<ScopedRole, { path: string; input: unknown }[]> = {
+        applicant: [
+          { path: "applications.saveDraft", input: { ...base, title: free } },
+          { path: "applications.submit", input: base },
+          {
+            path: "attachments.upload",
+            input: { applicationId: record.id, fileName: `${free}.pdf`, contentBase64: tinyPdfBase64 },
+          },
+        ],
+        recommender: [],
+        expert: [
+          {
+            path: "review.submitOpinion",
+            input: { ...base, recommendation: "support", text: free, scores: [] },
+          },
+        ],
+      };
+      return [...transitions, ...byRole[role]];
+    };
+    const volatile = new Set(["audit_log", "sessions", "idempotency_keys"]);
+    const stable = async () =>
+      Object.fromEntries(Object.entries(await tableChecksums(db)).filter(([name]) => !volatile.has(name)));
+    const before = await stable();
+    const leaks: string[] = [];
+    let attempted = 0;
+    // Every cross-scope (user, record) pair, each with generated free text in its inputs.
+    const [free] = fc.sample(text, { numRuns: 1, seed: 20_261_201 });
+    for (const user of users) {
+      for (const record of records.filter((r) => !user.inScope.has(r.id))) {
+        for (const { path, input } of writes(user.role, record, free!)) {
+          if (!allowedFor(path, user.role)) continue;
+          attempted += 1;
+          const response = await user.client.call("mutation", path, input);
+          if (response.statusCode !== 404)
+            leaks.push(`${user.username} ${path} on foreign ${record.id} → ${response.statusCode}`);
+          if (response.body.includes(record.title))
+            leaks.push(`${user.username} ${path} echoed ${record.title}`);
+        }
+      }
+    }
+    expect(attempted).toBeGreaterThan(20);
+    expect(leaks).toEqual([]);
+    expect(await stable()).toEqual(before);
   }, 300_000);
 
   it("never shows a foreign record's id in anything the caller can list", async () => {
