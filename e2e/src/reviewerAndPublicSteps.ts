@@ -22,11 +22,11 @@ export async function actInReviewer(
   await expect.poll(() => detail.getAttribute("data-version"), { timeout: 20_000 }).not.toBe(before);
 }
 
-/** The public's objection through the public portal's publicity page (no sign-in). */
-export async function objectInPublicPortal(page: Page, baseUrl: string, noticeId: string, grounds: string) {
+/** The public's objection through the public portal's publicity page (no sign-in), on the notice naming `title`. */
+export async function objectInPublicPortal(page: Page, baseUrl: string, title: string, grounds: string) {
   await page.goto(`${baseUrl}/public/publicity`);
-  const notice = page.getByTestId(`notice-${noticeId}`);
-  await notice.waitFor();
+  const notice = page.locator('[data-testid^="notice-"]').filter({ hasText: title }).first();
+  await notice.waitFor({ timeout: 20_000 });
   await notice.getByTestId("object-button").click();
   await page.getByLabel("异议内容与理由").fill(grounds);
   await page.getByLabel("联系人姓名").fill("李某");

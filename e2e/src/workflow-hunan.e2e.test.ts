@@ -12,16 +12,17 @@ import {
   waitSaved,
   writePlan,
 } from "./applicantSteps";
+import {
+  dismissObjectionInReviewer,
+  expectStage,
+  formPanelInReviewer,
+  giveOpinionInReviewer,
+  openPublicityInReviewer,
+  recordSiteVisitInReviewer,
+  seatedExpertsSignIn,
+} from "./authorityAndExpertSteps";
 import { launchChromium } from "./browser";
 import { actInReviewer, objectInPublicPortal } from "./reviewerAndPublicSteps";
-import {
-  act,
-  expertsGiveOpinions,
-  formPanel,
-  getApplication,
-  openPublicity,
-  recordSiteVisit,
-} from "./reviewStepsOverApi";
 import { WorkflowHarness } from "./workflowHarness";
 
 const artifacts = fileURLToPath(new URL("../artifacts/", import.meta.url));
@@ -52,7 +53,9 @@ async function pageOf(username: string | null): Promise<Page> {
 }
 
 describe("Hunan: recommendation → panel consultation (legal and finance experts) → site inspection → publicity with a dismissed objection → approval", () => {
-  it("walks the whole path, each actor as themselves, and the center appears on the public portal", async () => {
+  it("walks the whole path, each actor as themselves, and the center appears on the public portal", {
+    timeout: 480_000,
+  }, async () => {
     // Applicant, in the browser: start, facts with live eligibility, the plan along Hunan's outline, a file.
     const page = await pageOf("applicant");
     const recommenderPage = await pageOf("recommender");
@@ -90,45 +93,84 @@ describe("Hunan: recommendation → panel consultation (legal and finance expert
       .toBeGreaterThan(0);
     await page.screenshot({ path: `${artifacts}workflow-hunan-versions.png`, fullPage: true });
 
-    // Recommendation, then the authority's panel (the module requires legal and finance seats) and opinions.
+    // Recommendation; the authority, signed in with its TOTP code, starts the consultation.
     await actInReviewer(recommenderPage, h.url, id, "recommend");
-    const authority = await h.as("authority");
-    await act(authority, id, "start-consultation");
-    const panel = await formPanel(h, id);
-    await expertsGiveOpinions(h, id, panel);
-    await act(authority, id, "complete-consultation");
-    await recordSiteVisit(h, id, panel);
-    await openPublicity(h, id, 7);
-    expect((await getApplication(authority, id)).stage).toBe("publicity");
+    const authority = await pageOf("authority");
+    await actInReviewer(authority, h.url, id, "start-consultation");
+    await expectStage(authority, "consultation", "方案论证");
+
+    // The panel: Hunan requires technical, management, policy, legal and finance seats, one expert each.
+    // 孙婷 (expert3) works for the lead unit: trying to seat her shows the conflict and seats nobody.
+    const { seated, conflictExplanation } = await formPanelInReviewer(authority, h.url, id, {
+      tryConflicted: true,
+    });
+    expect(conflictExplanation).toContain("牵头单位");
+    expect(seated.map((s) => s.seat).sort()).toEqual([
+      "finance",
+      "legal",
+      "management",
+      "policy",
+      "technical",
+    ]);
+    expect(new Set(seated.map((s) => s.expertId)).size).toBe(5);
+    await authority.screenshot({ path: `${artifacts}workflow-hunan-panel.png`, fullPage: true });
+
+    // Each seated expert, signed in as themselves, opens it from their queue and gives an opinion.
+    const experts = await seatedExpertsSignIn(h, () => pageOf(null), seated);
+    for (const [index, expert] of seated.entries()) {
+      const expertPage = experts.get(expert.expertId);
+      if (!expertPage) throw new Error(`no window for ${expert.name}`);
+      await giveOpinionInReviewer(expertPage, h.url, id, {
+        text: `（${expert.name}）方案定位清晰，基础扎实，建议支持。`,
+        score: 85 + index,
+        screenshot: index === 0 ? `${artifacts}workflow-hunan-opinion.png` : undefined,
+      });
+      if (index === 0) {
+        await expertPage.screenshot({ path: `${artifacts}workflow-hunan-opinion-given.png`, fullPage: true });
+      }
+      await expertPage.context().close();
+    }
+
+    // Consultation complete; the site inspection is recorded; publicity opens for seven days.
+    await actInReviewer(authority, h.url, id, "complete-consultation");
+    await expectStage(authority, "site-visit", "现场考察");
+    await recordSiteVisitInReviewer(authority, h.url, id, {
+      visitedOn: h.chinaDate(),
+      location: "牵头单位研发基地",
+      findings: "场地、设备与研发团队与方案所述一致。",
+      participantIds: seated.map((s) => s.expertId),
+    });
+    await openPublicityInReviewer(authority, h.url, id, {
+      body: "现予以公示。如有异议，请在公示期内提出。",
+      opensOn: h.chinaDate(),
+      closesOn: h.chinaDate(7),
+    });
 
     // Someone objects during publicity; the authority dismisses it with a reason.
-    const notices = await (await h.as("authority")).query<{ noticeId: string; applicationTitle: string }[]>(
-      "publicity.listOpen",
-    );
-    const notice = notices.find((n) => n.applicationTitle === centerName);
-    if (!notice) throw new Error(`no open notice for ${centerName}: ${JSON.stringify(notices)}`);
+    const grounds = "该单位研发投入数据与公开年报不一致，请核实。";
     const visitor = await pageOf(null);
-    await objectInPublicPortal(
-      visitor,
+    await objectInPublicPortal(visitor, h.url, centerName, grounds);
+    await dismissObjectionInReviewer(
+      authority,
       h.url,
-      notice.noticeId,
-      "该单位研发投入数据与公开年报不一致，请核实。",
+      id,
+      grounds,
+      "经核实，研发投入数据以审计报告为准，与年报口径不同，异议不成立。",
     );
-    const objections = await authority.query<{ id: string; status: string }[]>("publicity.objections", {
-      applicationId: id,
-    });
-    const open = objections.find((o) => o.status === "open");
-    if (!open) throw new Error(`no open objection: ${JSON.stringify(objections)}`);
-    await authority.mutate("publicity.resolveObjection", {
-      objectionId: open.id,
-      outcome: "dismissed",
-      reason: "经核实，研发投入数据以审计报告为准，与年报口径不同，异议不成立。",
-    });
+    await authority.screenshot({ path: `${artifacts}workflow-hunan-publicity.png`, fullPage: true });
 
-    // The period ends; then the authority approves.
+    // The period ends (the server's clock moves; sessions lapse, so the authority signs in again); approval.
     await h.moveClock(9);
-    const approved = await act(await h.as("authority"), id, "approve");
-    expect(approved.to).toBe("approved");
+    await signInThroughShell(authority, h.url, h.account("authority"), h.clockOffsetMs);
+    await actInReviewer(authority, h.url, id, "approve");
+    await expectStage(authority, "approved", "批准组建");
+    const decision = authority.getByTestId("decision");
+    await decision.waitFor();
+    await expect
+      .poll(() => decision.getByTestId("decision-outcome").getAttribute("data-outcome"))
+      .toBe("approved");
+    await expect.poll(() => decision.getByTestId("decision-name").textContent()).toBe(centerName);
+    await authority.screenshot({ path: `${artifacts}workflow-hunan-decision.png`, fullPage: true });
 
     // The applicant sees the history with the return reason; the public portal lists the center.
     await signInThroughShell(page, h.url, h.account("applicant"), h.clockOffsetMs);

@@ -247,7 +247,11 @@ function CreateAccountModal({
         <Form.Item name="role" label={t("admin.accounts.role")} rules={[{ required: true }]}>
           <Select<Role>
             data-testid="account-role"
-            options={roles.map((r) => ({ value: r, label: localized(roleLabels[r], locale) }))}
+            options={roles.map((r) => ({
+              value: r,
+              label: localized(roleLabels[r], locale),
+              "data-testid": `account-role-option-${r}`,
+            }))}
           />
         </Form.Item>
         {role === "applicant" ? (

@@ -1,7 +1,7 @@
 import type { SessionUser } from "@kechuang/domain";
-import { ErrorState, type Locale, PageHeader, StageTag, useTRPC } from "@kechuang/ui";
+import { ErrorState, type Locale, localized, PageHeader, StageTag, useTRPC } from "@kechuang/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Col, Descriptions, Empty, Row, Spin, Tabs } from "antd";
+import { Button, Card, Col, Descriptions, Empty, Row, Spin, Tabs, Tag } from "antd";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
@@ -21,8 +21,15 @@ import { VersionsTab } from "./VersionsTab";
 
 const reachedPublicity = (d: ApplicationDetail) =>
   d.stage === "publicity" || d.history.some((h) => h.to === "publicity");
+/**
+ * A site visit is asked for wherever a step out of this stage needs one recorded: Hunan's 现场考察, and
+ * Inner Mongolia's 实地考察 and its later 实地评估 (on-site-evaluation, whose step is open-publicity).
+ */
 const asksForSiteVisit = (d: ApplicationDetail) =>
-  d.stage === "site-visit" || d.availableActions.some((a) => a.action === "record-site-visit");
+  d.stage === "site-visit" ||
+  d.availableActions.some(
+    (a) => a.action === "record-site-visit" || (a.guards ?? []).includes("site-visit-recorded"),
+  );
 
 /** One application for a reviewer: what they may do now, their role's panel, then the file itself. */
 export function ApplicationPage({ locale, user }: { locale: Locale; user: SessionUser }) {
@@ -64,7 +71,11 @@ export function ApplicationPage({ locale, user }: { locale: Locale; user: Sessio
 
   return (
     <div data-testid="application-detail" data-stage={d.stage} data-version={d.version}>
-      <PageHeader title={d.title} subtitle={<StageTag stage={d.stage} />} extra={back} />
+      <PageHeader
+        title={d.title}
+        subtitle={<StageTag stage={d.stage} name={localized(d.stageName, locale)} />}
+        extra={back}
+      />
       <Descriptions
         size="small"
         column={{ xs: 1, md: 3 }}
@@ -79,6 +90,43 @@ export function ApplicationPage({ locale, user }: { locale: Locale; user: Sessio
           },
         ]}
       />
+      {d.decision ? (
+        <Card title={t("detail.decision")} {...card} data-testid="decision">
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 3 }}
+            items={[
+              {
+                key: "outcome",
+                label: t("detail.decision"),
+                children: (
+                  <Tag
+                    color={d.decision.outcome === "approved" ? "green" : "red"}
+                    data-testid="decision-outcome"
+                    data-outcome={d.decision.outcome}
+                  >
+                    {t(
+                      d.decision.outcome === "approved"
+                        ? "detail.decisionApproved"
+                        : "detail.decisionRejected",
+                    )}
+                  </Tag>
+                ),
+              },
+              ...(d.decision.designatedName
+                ? [
+                    {
+                      key: "name",
+                      label: t("detail.designatedName"),
+                      children: <strong data-testid="decision-name">{d.decision.designatedName}</strong>,
+                    },
+                  ]
+                : []),
+              { key: "on", label: t("detail.decidedOn"), children: d.decision.decidedOn },
+            ]}
+          />
+        </Card>
+      ) : null}
       {/* Experts never move an application: their work is the opinion below, so no empty actions card. */}
       <div ref={actionsRef} hidden={role === "expert" && d.availableActions.length === 0}>
         <Card title={t("actions.title")} {...card}>

@@ -32,7 +32,11 @@ export function PanelCard({
   const missing = checks.filter((c) => !c.covered).map((c) => t(`expertise.${c.expertise}`));
 
   return (
-    <div data-testid="panel-card">
+    <div
+      data-testid="panel-card"
+      data-ready={!panel.isPending && !loads.isPending}
+      data-required={required.join(",")}
+    >
       <Typography.Title level={5}>{t("panel.required")}</Typography.Title>
       {panel.isPending ? null : checks.length === 0 ? (
         <Typography.Text type="secondary">{t("panel.noRequirement")}</Typography.Text>
@@ -160,7 +164,16 @@ function ExpertsTable({
         loading={loading}
         dataSource={experts}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        onRow={(e) => ({ "data-testid": `expert-row-${e.expertId}` }) as object}
+        onRow={(e) =>
+          ({
+            "data-testid": `expert-row-${e.expertId}`,
+            "data-expert-id": e.expertId,
+            "data-name": e.name,
+            "data-expertise": e.expertise.join(","),
+            "data-conflict": e.conflict !== null,
+            "data-on-panel": onPanel.has(e.expertId),
+          }) as object
+        }
         locale={{
           emptyText: loading ? (
             " "
@@ -185,7 +198,12 @@ function ExpertsTable({
               )),
           },
           { title: t("panel.column.organization"), key: "org", render: (_, e) => e.organization ?? "—" },
-          { title: t("panel.column.load"), dataIndex: "load", key: "load", align: "right" },
+          {
+            title: t("panel.column.load"),
+            key: "load",
+            align: "right",
+            render: (_, e) => <span data-testid="expert-load">{e.load}</span>,
+          },
           {
             title: t("panel.column.conflict"),
             key: "conflict",
@@ -203,7 +221,9 @@ function ExpertsTable({
             key: "seat",
             render: (_, e) =>
               onPanel.has(e.expertId) ? (
-                <Tag color="green">{t("panel.onPanel")}</Tag>
+                <Tag color="green" data-testid="expert-on-panel">
+                  {t("panel.onPanel")}
+                </Tag>
               ) : (
                 <Flex gap="small">
                   <Select<Expertise>
@@ -215,6 +235,7 @@ function ExpertsTable({
                     options={knownExpertise(e.expertise).map((x) => ({
                       value: x,
                       label: t(`expertise.${x}`),
+                      "data-testid": `expert-seat-${e.expertId}-${x}`,
                     }))}
                     data-testid={`expert-seat-${e.expertId}`}
                   />

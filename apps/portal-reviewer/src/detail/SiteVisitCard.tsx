@@ -99,7 +99,11 @@ export function SiteVisitCard({
           <Select
             mode="multiple"
             loading={panel.isPending}
-            options={[...participants].map(([value, label]) => ({ value, label }))}
+            options={[...participants].map(([value, label]) => ({
+              value,
+              label,
+              "data-testid": `site-visit-participant-${value}`,
+            }))}
             data-testid="site-visit-participants"
           />
         </Form.Item>

@@ -2,9 +2,9 @@ import type { RouterOutputs } from "@kechuang/api";
 import type { LocalizedText, PlanOutline } from "@kechuang/domain";
 
 /**
- * The server's shapes this portal renders, named once. `applications.get` does not (yet) carry the
- * module's outline, stage names or scoring criteria: they are optional here and the screens fall back
- * (plan by completeness sections, common stage names, one overall score) until the server sends them.
+ * The server's shapes this portal renders, named once. `applications.get` carries the module's outline
+ * and stage names but not (yet) scoring criteria: those stay optional here and the screens fall back
+ * (plan by completeness sections, common stage names, one overall score) when the server omits them.
  */
 export type ApplicationDetail = RouterOutputs["applications"]["get"] & {
   outline?: PlanOutline | null;
