@@ -121,7 +121,7 @@ describe("Inner Mongolia: intent → consultation with site inspection → forma
     // names no required expertise, so the authority seats a technical and a management expert.
     const recommenderPage = await pageOf(recommender);
     await actInReviewer(recommenderPage, h.url, id, "recommend");
-    const authority = await pageOf("authority");
+    const authority = await pageOf("authority-nm");
     await actInReviewer(authority, h.url, id, "start-consultation");
     await expectStage(authority, "consultation", "咨询论证");
     const { seated } = await formPanelInReviewer(authority, h.url, id, {
@@ -160,7 +160,7 @@ describe("Inner Mongolia: intent → consultation with site inspection → forma
 
     // Publicity passes without objection; approval applies the naming rule (内蒙古自治区…技术创新中心).
     await h.moveClock(9);
-    await signInThroughShell(authority, h.url, h.account("authority"), h.clockOffsetMs);
+    await signInThroughShell(authority, h.url, h.account("authority-nm"), h.clockOffsetMs);
     await actInReviewer(authority, h.url, id, "approve");
     await expectStage(authority, "approved", "批复认定");
     const decision = authority.getByTestId("decision");

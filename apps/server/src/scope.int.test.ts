@@ -5,6 +5,7 @@ import { registry } from "@kechuang/policies";
 import { inArray } from "drizzle-orm";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
+import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { account, startTestApp, TrpcClient } from "./testing";
 
@@ -14,7 +15,7 @@ import { account, startTestApp, TrpcClient } from "./testing";
  * expert — every procedure the user's role may call with that record's id refuses or answers without it,
  * and no list the user can read contains the id of any record outside their scope.
  */
-type ScopedRole = "applicant" | "recommender" | "expert";
+type ScopedRole = "applicant" | "recommender" | "expert" | "authority";
 type ProcedureDef = { _def: { type: "query" | "mutation" | "subscription" } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 const allowedFor = (path: string, role: Actor) =>
@@ -48,7 +49,7 @@ describe("record scope (property tests over the seeded data)", () => {
     const people = await db
       .select()
       .from(schema.users)
-      .where(inArray(schema.users.role, ["applicant", "recommender", "expert"]));
+      .where(inArray(schema.users.role, ["applicant", "recommender", "expert", "authority"]));
     for (const person of people) {
       const role = person.role as ScopedRole;
       const inScope = new Set(
@@ -58,12 +59,22 @@ describe("record scope (property tests over the seeded data)", () => {
               ? r.organizationId === person.organizationId
               : role === "recommender"
                 ? r.recommenderArea === person.areaCode
-                : panel.some((p) => p.applicationId === r.id && p.expertId === person.id),
+                : role === "authority"
+                  ? r.stage !== "draft" && registry.get(r.policyId)!.jurisdiction.code === person.areaCode
+                  : panel.some((p) => p.applicationId === r.id && p.expertId === person.id),
           )
           .map((r) => r.id),
       );
       const client = new TrpcClient(app);
-      const response = await client.signIn(person.username, account(accounts, person.username).password);
+      const credentials = account(accounts, person.username);
+      const totp = credentials.totpSecret ? await generate({ secret: credentials.totpSecret }) : undefined;
+      // Each person from their own address: sign-in is rate limited per address.
+      const response = await client.call(
+        "mutation",
+        "auth.signIn",
+        { username: person.username, password: credentials.password, ...(totp ? { totp } : {}) },
+        { remoteAddress: `10.9.0.${users.length + 1}` },
+      );
       expect(response.statusCode, person.username).toBe(200);
       users.push({ username: person.username, role, client, inScope });
     }
@@ -74,7 +85,7 @@ describe("record scope (property tests over the seeded data)", () => {
 
   it("has cross-scope pairs to test for every scoped role", () => {
     expect(recordIds.length).toBeGreaterThan(3);
-    for (const role of ["applicant", "recommender", "expert"] as const) {
+    for (const role of ["applicant", "recommender", "expert", "authority"] as const) {
       const ofRole = users.filter((u) => u.role === role);
       expect(ofRole.length, role).toBeGreaterThan(0);
       expect(
@@ -136,6 +147,12 @@ describe("record scope (property tests over the seeded data)", () => {
           },
         ],
         recommender: [],
+        authority: [
+          {
+            path: "review.assignExpert",
+            input: { applicationId: record.id, expertId: record.organizationId, seat: "technical" },
+          },
+        ],
         expert: [
           {
             path: "review.submitOpinion",

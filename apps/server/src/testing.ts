@@ -64,14 +64,18 @@ export class TrpcClient {
     };
     if (this.cookie) headers.cookie = this.cookie;
     const encoded = input === undefined ? undefined : superjson.serialize(input);
+    // A test may call from another address (the sign-in limit counts per address).
+    const from = extra.remoteAddress ? { remoteAddress: extra.remoteAddress } : {};
     const response =
       type === "query"
         ? await this.app.inject({
+            ...from,
             method: "GET",
             url: `/trpc/${path}${encoded ? `?input=${encodeURIComponent(JSON.stringify(encoded))}` : ""}`,
             headers,
           })
         : await this.app.inject({
+            ...from,
             method: "POST",
             url: `/trpc/${path}`,
             headers: { origin: ORIGIN, "content-type": "application/json", ...headers },

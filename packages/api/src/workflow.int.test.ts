@@ -1,6 +1,6 @@
 import { type Database, type DemoAccount, schema, seedDemo } from "@kechuang/db";
 import { createTestDatabase, testDatabases } from "@kechuang/db/testing";
-import { commonActions, type Role } from "@kechuang/domain";
+import { commonActions, type PolicyModule, type Role } from "@kechuang/domain";
 import { policyModules } from "@kechuang/policies";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
@@ -15,7 +15,16 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
   let database: Database;
   let accounts: DemoAccount[];
   const as = {} as Record<
-    "applicant" | "applicant2" | "recommender" | "expert" | "expert2" | "expert3" | "authority",
+    | "applicant"
+    | "applicant2"
+    | "recommender"
+    | "expert"
+    | "expert2"
+    | "expert3"
+    | "authority"
+    | "authority-sc"
+    | "authority-nm"
+    | "authority-as",
     Api
   >;
   let fixture: Fixture;
@@ -31,6 +40,9 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
       expert2: 1,
       expert3: 1,
       authority: 1,
+      "authority-sc": 1,
+      "authority-nm": 1,
+      "authority-as": 1,
     })) {
       as[name as keyof typeof as] = await signIn(database, accounts.find((a) => a.username === name)!);
     }
@@ -61,7 +73,15 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
     await database?.close();
   });
 
-  const roleCaller = (role: Role): Api => as[role as keyof typeof as];
+  // Each jurisdiction's authority decides under its own policies only.
+  const authorityOf: Record<string, keyof typeof as> = {
+    "430000": "authority",
+    "510000": "authority-sc",
+    "150000": "authority-nm",
+    "520400": "authority-as",
+  };
+  const roleCaller = (role: Role, module: PolicyModule): Api =>
+    as[role === "authority" ? authorityOf[module.jurisdiction.code]! : (role as keyof typeof as)];
 
   for (const module of policyModules) {
     it(`${module.id}: every (stage, action, role) is allowed exactly when the graph and the role allow it`, async () => {
@@ -76,7 +96,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
               module.workflow.transitions.some(
                 (t) => t.from === stage.id && t.action === action && t.roles.includes(role),
               );
-            const api = roleCaller(role);
+            const api = roleCaller(role, module);
             const call =
               action === "open-publicity" && role === "authority"
                 ? api.publicity.open({
@@ -159,7 +179,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
           const role = t.roles[0]!;
           const call =
             t.action === "open-publicity"
-              ? roleCaller(role).publicity.open({
+              ? roleCaller(role, module).publicity.open({
                   applicationId: app.id,
                   expectedVersion: app.version,
                   title: "公示",
@@ -167,7 +187,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
                   opensOn: "2000-02-01",
                   closesOn: "2000-02-10",
                 })
-              : roleCaller(role).applications.transition({
+              : roleCaller(role, module).applications.transition({
                   applicationId: app.id,
                   action: t.action,
                   expectedVersion: app.version,
@@ -304,6 +324,21 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
       ),
     ).toBe("NOT_FOUND");
     expect(await outcome(as.applicant.applications.get({ applicationId: app.id }))).toBe("OK");
+  });
+
+  it("record scope: an authority decides only under its own jurisdiction's policies", async () => {
+    const innerMongolia = policyModules.find((m) => m.id === "nm-tic-2020")!;
+    const app = await placeApplication(database, innerMongolia, "publicity", fixture);
+    const approve = (api: Api) =>
+      api.applications.transition({ applicationId: app.id, action: "approve", expectedVersion: app.version });
+    // Hunan's S&T department neither sees nor decides an Inner Mongolia application, nor lists or exports it.
+    expect(await outcome(as.authority.applications.get({ applicationId: app.id }))).toBe("NOT_FOUND");
+    expect(await outcome(approve(as.authority))).toBe("NOT_FOUND");
+    expect((await as.authority.review.queue()).map((i) => i.applicationId)).not.toContain(app.id);
+    expect((await as.authority.exports.applications()).content).not.toContain(app.id);
+    expect((await as["authority-nm"].review.queue()).map((i) => i.applicationId)).toContain(app.id);
+    expect((await as["authority-nm"].exports.applications()).content).toContain(app.id);
+    expect(await outcome(approve(as["authority-nm"]))).toBe("OK");
   });
 
   it("a stale version gets CONFLICT and changes nothing", async () => {
@@ -447,10 +482,11 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
     )!;
     const from = named.workflow.transitions.find((t) => t.action === "open-publicity")!.from;
     const app = await placeApplication(database, named, from, fixture);
+    const authority = roleCaller("authority", named);
     await database.db
       .delete(schema.publicityNotices)
       .where(eq(schema.publicityNotices.applicationId, app.id));
-    const opened = await as.authority.publicity.open({
+    const opened = await authority.publicity.open({
       applicationId: app.id,
       expectedVersion: app.version,
       title: "关于测试材料的公示",
@@ -471,7 +507,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
     const notice = open.find((n) => n.noticeId === stored!.id)!;
     expect(notice.title).toBe("关于测试材料的公示");
     const approve = (version: number) =>
-      as.authority.applications.transition({
+      authority.applications.transition({
         applicationId: app.id,
         action: "approve",
         expectedVersion: version,
@@ -490,7 +526,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
     const pending = await approve(opened.version).catch((e: TRPCError) => e);
     expect(codeOf(pending)).toBe("PRECONDITION_FAILED");
     expect((pending as TRPCError).message).toContain("异议");
-    await as.authority.publicity.resolveObjection({
+    await authority.publicity.resolveObjection({
       objectionId,
       outcome: "dismissed",
       reason: "经核实数据一致",

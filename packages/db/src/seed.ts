@@ -244,6 +244,31 @@ export const DEMO_USERS: readonly UserSeed[] = [
     areaCode: "430000",
     totp: true,
   },
+  // One provincial authority per jurisdiction: each decides only under its own jurisdiction's policies.
+  {
+    username: "authority-sc",
+    displayName: "吴敏（四川省科技厅）",
+    role: "authority",
+    org: "sc-dept",
+    areaCode: "510000",
+    totp: true,
+  },
+  {
+    username: "authority-nm",
+    displayName: "巴特尔（内蒙古自治区科技厅）",
+    role: "authority",
+    org: "nm-dept",
+    areaCode: "150000",
+    totp: true,
+  },
+  {
+    username: "authority-as",
+    displayName: "罗静（安顺市科技局）",
+    role: "authority",
+    org: "as-bureau",
+    areaCode: "520400",
+    totp: true,
+  },
   {
     username: "sysadmin",
     displayName: "系统管理员",

@@ -1,8 +1,8 @@
 import { appendAudit, schema } from "@kechuang/db";
 import { stringify } from "csv-stringify/sync";
-import { asc, eq, ne } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { roleProcedure, router } from "../trpc";
-import { chinaToday } from "../workflow/records";
+import { chinaToday, overseenBy } from "../workflow/records";
 
 /**
  * Exports for the provincial authority. Served as a file by GET /api/v1/exports/applications.csv
@@ -32,7 +32,7 @@ const columns = [
 ] as const;
 
 export const exportsRouter = router({
-  /** Every application sent in (drafts stay the applicant's own), oldest first, as UTF-8 CSV with BOM. */
+  /** Every application sent in under the authority's jurisdiction, oldest first, as UTF-8 CSV with BOM. */
   applications: roleProcedure("authority").query(async ({ ctx }) => {
     const now = ctx.now();
     const a = schema.applications;
@@ -52,7 +52,7 @@ export const exportsRouter = router({
         })
         .from(a)
         .innerJoin(schema.organizations, eq(schema.organizations.id, a.organizationId))
-        .where(ne(a.stage, "draft"))
+        .where(overseenBy(ctx.user))
         .orderBy(asc(a.createdAt), asc(a.id));
       const content = stringify(
         rows.map((row) => ({

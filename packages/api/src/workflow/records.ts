@@ -1,7 +1,7 @@
 import { type Executor, schema } from "@kechuang/db";
 import type { PolicyModule, SessionUser } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { appError } from "../errors";
 import { workflowMessages } from "./messages";
 
@@ -15,8 +15,27 @@ export function moduleOf(policyId: string): PolicyModule {
 }
 
 /**
- * Record scope: applicant — own organization; recommender — its area; authority — all; expert — only
- * applications whose panel seats them (assignment refuses conflicts). Administrators see none.
+ * The policies an authority decides under: those of its own jurisdiction (its area code is the
+ * jurisdiction's code: 430000 for Hunan's S&T department, 520400 for Anshun's bureau).
+ */
+export function policyIdsDecidedBy(user: SessionUser): string[] {
+  return registry
+    .list()
+    .filter((policy) => user.areaCode !== null && policy.jurisdiction === user.areaCode)
+    .map((policy) => policy.id);
+}
+
+/** The applications an authority oversees, as SQL: sent in (drafts stay the applicant's) under its policies. */
+export function overseenBy(user: SessionUser): SQL {
+  const a = schema.applications;
+  // "" keeps the list non-empty for an authority without a jurisdiction: it then matches nothing.
+  return and(ne(a.stage, "draft"), inArray(a.policyId, ["", ...policyIdsDecidedBy(user)]))!;
+}
+
+/**
+ * Record scope: applicant — own organization; recommender — its area; authority — what was sent in under its
+ * jurisdiction's policies; expert — only applications whose panel seats them (assignment refuses conflicts).
+ * Administrators see none.
  */
 export async function isInScope(db: Executor, user: SessionUser, app: ApplicationRow): Promise<boolean> {
   switch (user.role) {
@@ -25,7 +44,8 @@ export async function isInScope(db: Executor, user: SessionUser, app: Applicatio
     case "recommender":
       return user.areaCode !== null && user.areaCode === app.recommenderArea;
     case "authority":
-      return true;
+      // An unsent draft is the applicant's own.
+      return app.stage !== "draft" && policyIdsDecidedBy(user).includes(app.policyId);
     case "expert": {
       const seat = await db
         .select({ id: schema.panelMembers.id })

@@ -1,7 +1,8 @@
 import { type Executor, schema } from "@kechuang/db";
 import type { LocalizedText, SessionUser } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
-import { and, eq, ne, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
+import { overseenBy } from "./records";
 
 export interface WaitingItem {
   applicationId: string;
@@ -26,7 +27,7 @@ export async function waitingFor(db: Executor, user: SessionUser, now: Date): Pr
       : user.role === "recommender"
         ? eq(a.recommenderArea, user.areaCode ?? "")
         : user.role === "authority"
-          ? ne(a.stage, "draft")
+          ? overseenBy(user)
           : undefined;
   if (user.role !== "expert" && !scope) return [];
   const base = db
