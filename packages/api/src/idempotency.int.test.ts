@@ -1,5 +1,6 @@
 import { type Database, type DemoAccount, schema, seedDemo } from "@kechuang/db";
 import { createTestDatabase, testDatabases } from "@kechuang/db/testing";
+import { reviewCriteria } from "@kechuang/domain";
 import { policyModules } from "@kechuang/policies";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,7 +73,7 @@ describe.each(testDatabases())("idempotent decisions on %s", (kind) => {
         expectedVersion: app.version,
         recommendation: "support",
         text: "方案可行",
-        scores: [{ criterion: "技术水平", score: 85 }],
+        scores: reviewCriteria(hunan).map((c) => ({ criterion: c.id, score: 85 })),
         idempotencyKey: `opinion-${app.id}`,
       }),
     );

@@ -1,6 +1,6 @@
 import { type Database, type DemoAccount, schema, seedDemo } from "@kechuang/db";
 import { createTestDatabase, testDatabases } from "@kechuang/db/testing";
-import { commonActions, type PolicyModule, type Role } from "@kechuang/domain";
+import { commonActions, type PolicyModule, type Role, reviewCriteria } from "@kechuang/domain";
 import { policyModules } from "@kechuang/policies";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
@@ -116,7 +116,10 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
             const code = await outcome(call);
             if ((code === "OK") !== expected)
               mismatches.push(`${stage.id} --${action}--> as ${role}: ${code}`);
-            if (!expected && !["FORBIDDEN", "PRECONDITION_FAILED", "BAD_REQUEST"].includes(code)) {
+            // An unsent draft is the applicant's own: to the authority it does not exist.
+            const refusals = ["FORBIDDEN", "PRECONDITION_FAILED", "BAD_REQUEST"];
+            if (role === "authority" && stage.id === "draft") refusals.push("NOT_FOUND");
+            if (!expected && !refusals.includes(code)) {
               mismatches.push(`${stage.id} --${action}--> as ${role}: unexpected ${code}`);
             }
             if (code === "OK") app = await placeApplication(database, module, stage.id, fixture);
@@ -463,8 +466,24 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
       applicationId: app.id,
       expectedVersion: started.version,
       recommendation: "support" as const,
-      scores: [{ criterion: "技术水平", score: 85 }],
+      scores: reviewCriteria(hunan).map((c) => ({ criterion: c.id, score: 85 })),
     };
+    // Scored against the module's criteria, each once: a missing or foreign criterion is refused and says which.
+    const missing = await as.expert.review
+      .submitOpinion({ ...opinion, text: "方案可行", scores: opinion.scores.slice(1) })
+      .catch((error: TRPCError) => error);
+    expect(missing).toBeInstanceOf(TRPCError);
+    expect((missing as TRPCError).code).toBe("BAD_REQUEST");
+    expect((missing as TRPCError).message).toContain("尚有评审要点未评分");
+    expect(
+      await outcome(
+        as.expert.review.submitOpinion({
+          ...opinion,
+          text: "方案可行",
+          scores: [...opinion.scores, { criterion: "技术水平", score: 90 }],
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
     await as.expert.review.submitOpinion({ ...opinion, text: "方案可行" });
     expect(await as.expert2.review.opinions({ applicationId: app.id })).toEqual([]);
     await as.expert2.review.submitOpinion({ ...opinion, text: "建议完善财务测算" });

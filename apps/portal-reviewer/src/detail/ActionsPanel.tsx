@@ -94,7 +94,7 @@ function ActionModal({
   const label = localized(action.label, locale);
   const stageName = (id: string) => {
     const own =
-      detail.stages?.find((s) => s.id === id)?.name ?? (id === detail.stage ? detail.stageName : null);
+      detail.stages.find((s) => s.id === id)?.name ?? (id === detail.stage ? detail.stageName : null);
     return own ? localized(own, locale) : t(`common:stage.${id}`, { defaultValue: id });
   };
 

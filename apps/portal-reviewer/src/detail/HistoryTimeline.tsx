@@ -10,7 +10,7 @@ import { formatDateTime } from "../workflow/dates";
 export function HistoryTimeline({ detail, locale }: { detail: ApplicationDetail; locale: Locale }) {
   const { t } = useTranslation([reviewerNamespace, "common"]);
   const stageName = (id: string) => {
-    const own = detail.stages?.find((s) => s.id === id)?.name;
+    const own = detail.stages.find((s) => s.id === id)?.name;
     return own ? localized(own, locale) : t(`common:stage.${id}`, { defaultValue: id });
   };
   const roleName = (role: string) =>

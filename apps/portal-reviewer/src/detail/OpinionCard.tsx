@@ -1,5 +1,13 @@
 import { averageScore } from "@kechuang/domain";
-import { ErrorState, formatDate, InlineError, type Locale, localized, useTRPC } from "@kechuang/ui";
+import {
+  citationHref,
+  ErrorState,
+  formatDate,
+  InlineError,
+  type Locale,
+  localized,
+  useTRPC,
+} from "@kechuang/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import {
   Alert,
@@ -19,7 +27,7 @@ import { useTranslation } from "react-i18next";
 import { reviewerNamespace } from "../messages";
 import { isVersionConflict } from "../workflow/actions";
 import type { ApplicationDetail, OpinionRow } from "../workflow/api";
-import { type Criterion, criteriaOrOverall, scoresFromForm } from "../workflow/opinion";
+import { type Criterion, scoresFromForm } from "../workflow/opinion";
 
 const recommendations = ["support", "revise", "oppose"] as const;
 type Recommendation = (typeof recommendations)[number];
@@ -39,13 +47,10 @@ export function OpinionCard({
   locale: Locale;
   onChanged: () => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation(reviewerNamespace);
+  const { t } = useTranslation(reviewerNamespace);
   const trpc = useTRPC();
   const opinions = useQuery(trpc.review.opinions.queryOptions({ applicationId: detail.id }));
-  const criteria = criteriaOrOverall(detail.criteria, {
-    zh: i18n.getFixedT("zh-CN", reviewerNamespace)("opinion.overall"),
-    en: i18n.getFixedT("en", reviewerNamespace)("opinion.overall"),
-  });
+  const criteria = detail.criteria;
   if (opinions.isError) return <ErrorState error={opinions.error} onRetry={() => void opinions.refetch()} />;
   if (opinions.isPending) return <Card loading />;
   const mine = opinions.data.find((o) => o.mine && o.stage === detail.stage);
@@ -178,6 +183,18 @@ function OpinionForm({
           key={c.id}
           name={["scores", c.id]}
           label={localized(c.label, locale)}
+          extra={
+            c.prompt || c.citation ? (
+              <>
+                {c.prompt ? localized(c.prompt, locale) : null}{" "}
+                {c.citation ? (
+                  <Typography.Link href={citationHref(c.citation)} target="_blank" title={c.citation.quote}>
+                    {c.citation.clause}
+                  </Typography.Link>
+                ) : null}
+              </>
+            ) : undefined
+          }
           rules={[
             {
               required: true,
@@ -208,13 +225,10 @@ function OpinionForm({
  * names experts to the authority only; everyone else sees 专家 A, B ….
  */
 export function OpinionsList({ detail, locale }: { detail: ApplicationDetail; locale: Locale }) {
-  const { t, i18n } = useTranslation([reviewerNamespace, "common"]);
+  const { t } = useTranslation([reviewerNamespace, "common"]);
   const trpc = useTRPC();
   const opinions = useQuery(trpc.review.opinions.queryOptions({ applicationId: detail.id }));
-  const criteria = criteriaOrOverall(detail.criteria, {
-    zh: i18n.getFixedT("zh-CN", reviewerNamespace)("opinion.overall"),
-    en: i18n.getFixedT("en", reviewerNamespace)("opinion.overall"),
-  });
+  const criteria = detail.criteria;
   if (opinions.isError) return <ErrorState error={opinions.error} onRetry={() => void opinions.refetch()} />;
   if (opinions.isPending) return <Card loading />;
   if (opinions.data.length === 0) {

@@ -1,16 +1,7 @@
 import type { RouterOutputs } from "@kechuang/api";
-import type { LocalizedText, PlanOutline } from "@kechuang/domain";
 
-/**
- * The server's shapes this portal renders, named once. `applications.get` carries the module's outline
- * and stage names but not (yet) scoring criteria: those stay optional here and the screens fall back
- * (plan by completeness sections, common stage names, one overall score) when the server omits them.
- */
-export type ApplicationDetail = RouterOutputs["applications"]["get"] & {
-  outline?: PlanOutline | null;
-  stages?: { id: string; name: LocalizedText }[];
-  criteria?: { id: string; label: LocalizedText }[];
-};
+/** The server's shapes this portal renders, named once. */
+export type ApplicationDetail = RouterOutputs["applications"]["get"];
 export type AvailableAction = ApplicationDetail["availableActions"][number];
 export type HistoryItem = ApplicationDetail["history"][number];
 export type AttachmentRow = RouterOutputs["attachments"]["list"][number];

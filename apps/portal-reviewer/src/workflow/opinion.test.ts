@@ -1,18 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { criteriaOrOverall, overallCriterionId, scoresFromForm } from "./opinion";
-
-const overall = { zh: "综合评分", en: "Overall score" };
-
-describe("criteriaOrOverall", () => {
-  it("keeps the module's criteria when it names some", () => {
-    const criteria = [{ id: "innovation", label: { zh: "创新性", en: "Innovation" } }];
-    expect(criteriaOrOverall(criteria, overall)).toEqual(criteria);
-  });
-  it("falls back to one overall score", () => {
-    expect(criteriaOrOverall(undefined, overall)).toEqual([{ id: overallCriterionId, label: overall }]);
-    expect(criteriaOrOverall([], overall).map((c) => c.id)).toEqual([overallCriterionId]);
-  });
-});
+import { scoresFromForm } from "./opinion";
 
 describe("scoresFromForm", () => {
   const criteria = [

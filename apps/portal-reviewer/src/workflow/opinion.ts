@@ -1,15 +1,6 @@
-import type { LocalizedText, Score } from "@kechuang/domain";
+import type { ReviewCriterion, Score } from "@kechuang/domain";
 
-export type Criterion = { id: string; label: LocalizedText };
-
-/** A module that names no criteria is scored once, overall; the label comes from the portal's messages. */
-export const overallCriterionId = "overall";
-
-export const criteriaOrOverall = (
-  criteria: readonly Criterion[] | undefined,
-  overall: LocalizedText,
-): Criterion[] =>
-  criteria && criteria.length > 0 ? [...criteria] : [{ id: overallCriterionId, label: overall }];
+export type Criterion = Pick<ReviewCriterion, "id" | "label" | "prompt" | "citation">;
 
 /** The form's score inputs → the scores the server stores, in the criteria's order, whole points 0–100. */
 export function scoresFromForm(

@@ -6,6 +6,7 @@ import {
   flattenSections,
   outlineCompleteness,
   outlineDraftSchema,
+  reviewCriteria,
   transitionInputSchema,
   updateApplicationInputSchema,
   uuidSchema,
@@ -152,6 +153,8 @@ export const applicationsRouter = router({
       stageName: stage?.name ?? { zh: app.stage, en: app.stage },
       // The module's own stage names (a province may have stages of its own, e.g. 实地评估).
       stages: module.workflow.stages.map((s) => ({ id: s.id, name: s.name })),
+      // What experts score: the outline's sections and the module's checklist judgements, with clauses.
+      criteria: reviewCriteria(module),
       terminal: stage?.terminal ?? false,
       version: app.version,
       plan: app.plan,

@@ -3,6 +3,8 @@ import {
   expertiseSchema,
   idempotencyKeySchema,
   recordSiteVisitInputSchema,
+  reviewCriteria,
+  scoreProblem,
   submitOpinionInputSchema,
   uuidSchema,
 } from "@kechuang/domain";
@@ -196,10 +198,14 @@ export const reviewRouter = router({
           // Panel membership is the expert's scope: anyone else gets NOT_FOUND.
           const app = await loadScoped(tx, ctx.user, input.applicationId, { forUpdate: true });
           if (app.version !== input.expectedVersion) throw appError("CONFLICT", workflowMessages.stale);
-          const stage = moduleOf(app.policyId).workflow.stages.find((s) => s.id === app.stage);
+          const module = moduleOf(app.policyId);
+          const stage = module.workflow.stages.find((s) => s.id === app.stage);
           if (!stage?.actors.includes("expert")) {
             throw appError("PRECONDITION_FAILED", workflowMessages.notExpertStage);
           }
+          // Scored against the module's own criteria, each exactly once.
+          const problem = scoreProblem(reviewCriteria(module), input.scores);
+          if (problem) throw appError("BAD_REQUEST", problem);
           const inserted = await tx
             .insert(schema.opinions)
             .values({

@@ -47,6 +47,10 @@ describe("review criteria", () => {
     });
   });
 
+  it("fall back to one overall criterion for a module with no outline and no checklist", () => {
+    expect(reviewCriteria({ rules: [] } as unknown as PolicyModule).map((c) => c.id)).toEqual(["overall"]);
+  });
+
   it("must each be scored exactly once", () => {
     const all = criteria.map((c) => ({ criterion: c.id, score: 80 }));
     expect(scoreProblem(criteria, all)).toBeNull();

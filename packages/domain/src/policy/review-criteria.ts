@@ -6,6 +6,7 @@ import type { Citation, PolicyModule } from "./contract";
  * What an expert scores, derived from the module itself so a province team never maintains a second list:
  * each top-level section of the plan outline (the plan is written along it), then each human-judgement
  * rule of the module (its checklist items, with their clause and prompt). Every criterion is scored 0–100.
+ * A module with neither is scored once, overall.
  */
 export interface ReviewCriterion {
   id: string;
@@ -33,8 +34,15 @@ export function reviewCriteria(module: PolicyModule): ReviewCriterion[] {
       citation: rule.citation,
       ...(rule.prompt ? { prompt: rule.prompt } : {}),
     }));
-  return [...sections, ...judgements];
+  const criteria = [...sections, ...judgements];
+  return criteria.length > 0 ? criteria : [overallCriterion];
 }
+
+export const overallCriterion: ReviewCriterion = {
+  id: "overall",
+  label: { zh: "总体评价", en: "Overall assessment" },
+  source: "outline",
+};
 
 /** Why `scores` do not cover `criteria` exactly once each, or null when they do. */
 export function scoreProblem(
