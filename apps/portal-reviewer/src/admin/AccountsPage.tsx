@@ -107,16 +107,15 @@ export function AccountsPage({ locale, selfId }: { locale: Locale; selfId: strin
               key: "role",
               render: (_, a) => {
                 const current = a.role as Role;
-                // Administrators never move to another administrator role, nor anyone change their own.
-                const options = isAdminRole(current)
-                  ? roleOptions.filter((o) => o.value === current || !isAdminRole(o.value))
-                  : roleOptions;
+                // Administrator roles are set up at installation only (pnpm admin:create): never granted,
+                // moved or withdrawn here. Nobody changes their own role.
+                const options = roleOptions.filter((o) => o.value === current || !isAdminRole(o.value));
                 return (
                   <Select<Role>
                     size="small"
                     style={{ minWidth: 140 }}
                     value={current}
-                    disabled={a.id === selfId}
+                    disabled={a.id === selfId || isAdminRole(current)}
                     options={options}
                     data-testid={`account-role-${a.username}`}
                     onChange={(role) => setRole.mutate({ userId: a.id, role })}
@@ -247,11 +246,14 @@ function CreateAccountModal({
         <Form.Item name="role" label={t("admin.accounts.role")} rules={[{ required: true }]}>
           <Select<Role>
             data-testid="account-role"
-            options={roles.map((r) => ({
-              value: r,
-              label: localized(roleLabels[r], locale),
-              "data-testid": `account-role-option-${r}`,
-            }))}
+            // Administrators are set up at installation (pnpm admin:create), never created here.
+            options={roles
+              .filter((r) => !isAdminRole(r))
+              .map((r) => ({
+                value: r,
+                label: localized(roleLabels[r], locale),
+                "data-testid": `account-role-option-${r}`,
+              }))}
           />
         </Form.Item>
         {role === "applicant" ? (

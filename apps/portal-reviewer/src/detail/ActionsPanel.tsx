@@ -108,6 +108,7 @@ function ActionModal({
             body: values.body?.trim() ?? "",
             opensOn: values.opensOn ?? today,
             closesOn: values.closesOn ?? "",
+            idempotencyKey,
           })
         : client.applications.transition.mutate({
             applicationId: detail.id,

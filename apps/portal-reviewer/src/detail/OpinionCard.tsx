@@ -23,9 +23,10 @@ import {
   Tag,
   Typography,
 } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { reviewerNamespace } from "../messages";
-import { isVersionConflict } from "../workflow/actions";
+import { isVersionConflict, newIdempotencyKey } from "../workflow/actions";
 import type { ApplicationDetail, OpinionRow } from "../workflow/api";
 import { type Criterion, scoresFromForm } from "../workflow/opinion";
 
@@ -142,6 +143,8 @@ function OpinionForm({
   const { t } = useTranslation(reviewerNamespace);
   const trpc = useTRPC();
   const { message } = AntApp.useApp();
+  // One key for this opinion: a resent submission (double click, retry) is stored once.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const submit = useMutation(
     trpc.review.submitOpinion.mutationOptions({
       onSuccess: async () => {
@@ -168,6 +171,7 @@ function OpinionForm({
           recommendation: values.recommendation,
           text: values.text.trim(),
           scores: scoresFromForm(criteria, values.scores ?? {}),
+          idempotencyKey,
         })
       }
     >

@@ -5,6 +5,7 @@ import { Alert, App as AntApp, Button, Flex, List, Select, Space, Table, Tag, Ty
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { reviewerNamespace } from "../messages";
+import { newIdempotencyKey } from "../workflow/actions";
 import type { ExpertLoad } from "../workflow/api";
 import { byLoadThenConflict, expertiseCoverage, knownExpertise, panelComplete } from "../workflow/panel";
 
@@ -247,7 +248,13 @@ function ExpertsTable({
                     disabled={!seatOf(e)}
                     onClick={() => {
                       const seat = seatOf(e);
-                      if (seat) assign.mutate({ applicationId, expertId: e.expertId, seat });
+                      if (seat)
+                        assign.mutate({
+                          applicationId,
+                          expertId: e.expertId,
+                          seat,
+                          idempotencyKey: newIdempotencyKey(),
+                        });
                     }}
                   >
                     {t("panel.assign")}

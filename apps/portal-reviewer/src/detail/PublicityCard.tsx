@@ -4,6 +4,7 @@ import { Alert, App as AntApp, Button, Flex, Form, Input, Modal, Table, Tag, Typ
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { reviewerNamespace } from "../messages";
+import { newIdempotencyKey } from "../workflow/actions";
 import type { ObjectionRow } from "../workflow/api";
 
 const statusColor: Record<string, string> = { open: "gold", upheld: "red", dismissed: "default" };
@@ -133,6 +134,7 @@ function ResolveModal({
   const trpc = useTRPC();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ reason: string }>();
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const resolve = useMutation(
     trpc.publicity.resolveObjection.mutationOptions({
       onSuccess: async () => {
@@ -156,7 +158,9 @@ function ResolveModal({
       onOk={() =>
         void form
           .validateFields()
-          .then((v) => resolve.mutate({ objectionId: objection.id, outcome, reason: v.reason.trim() }))
+          .then((v) =>
+            resolve.mutate({ objectionId: objection.id, outcome, reason: v.reason.trim(), idempotencyKey }),
+          )
           // Validation failures show under the field; nothing else to do.
           .catch(() => undefined)
       }

@@ -4,6 +4,7 @@ import { Alert, App as AntApp, Button, Form, Input, Radio, Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { reviewerNamespace } from "../messages";
+import { newIdempotencyKey } from "../workflow/actions";
 import { chinaToday } from "../workflow/dates";
 
 type SiteVisitValues = {
@@ -34,11 +35,14 @@ export function SiteVisitCard({
   const [form] = Form.useForm<SiteVisitValues>();
   const [recorded, setRecorded] = useState(0);
   const panel = useQuery(trpc.review.panel.queryOptions({ applicationId }));
+  // One key per visit being entered: a resent save stores it once; the next visit gets a new key.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const save = useMutation(
     trpc.review.recordSiteVisit.mutationOptions({
       onSuccess: async () => {
         void message.success(t("siteVisit.saved"));
         setRecorded((n) => n + 1);
+        setIdempotencyKey(newIdempotencyKey());
         form.resetFields();
         await onChanged();
       },
@@ -76,6 +80,7 @@ export function SiteVisitCard({
             participantIds: values.participantIds,
             findings: values.findings.trim(),
             conclusion: values.conclusion,
+            idempotencyKey,
           })
         }
       >
