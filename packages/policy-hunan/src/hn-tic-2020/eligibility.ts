@@ -178,11 +178,12 @@ function checkCapital(f: CenterFacts): RuleResult {
   if (entity?.independent === undefined)
     return needsInformation(r, "是否为独立法人实体", "whether the center is an independent legal entity");
   if (!entity.independent)
+    // "原则上" (in principle): an exception is possible, so it is the reviewers' judgement, not a failure.
     return ruleResult(
       r,
-      "fail",
-      `非独立法人实体，原则上应为独立法人实体（${where(r)}）`,
-      `Not an independent legal entity, required in principle by ${where(r)}`,
+      "needs-information",
+      `非独立法人实体：${where(r)} 要求原则上为独立法人实体，请说明不组建独立法人的理由，由评审判断`,
+      `Not an independent legal entity: ${where(r)} asks for one in principle; explain why not, for the reviewers to judge`,
     );
   if (entity.registeredCapital === undefined) return needsInformation(r, "注册资金", "registered capital");
   const enough = entity.registeredCapital >= CAPITAL_MIN;

@@ -134,8 +134,10 @@ describe("hn-tic.capital (independent legal entity, ≥ 10,000,000 CNY)", () => 
     );
     expect(run(rule, entity(10_000_001)).outcome).toBe("pass");
   });
-  it("not an independent legal entity fails; unknown status or capital → needs-information", () => {
-    expect(run(rule, entity(50_000_000, false)).outcome).toBe("fail");
+  it("not an independent legal entity needs the reviewers' judgement (原则上); unknown status or capital → needs-information", () => {
+    const notIndependent = run(rule, entity(50_000_000, false));
+    expect(notIndependent.outcome).toBe("needs-information");
+    expect(notIndependent.message.zh).toContain("请说明不组建独立法人的理由");
     expect(run(rule, { ...base, legalEntity: { registeredCapital: 50_000_000 } }).outcome).toBe(
       "needs-information",
     );
