@@ -45,7 +45,8 @@ export async function startApplication(page: Page, baseUrl: string, policyId: st
   await page.getByTestId(`start-${policyId}-tech-innovation-center`).click();
   await page.getByTestId("application-title").fill(title);
   await page.getByTestId("create-application").click();
-  await page.waitForURL(/\/apply\/[0-9a-f-]{36}$/);
+  // Creating runs the eligibility rules and writes the audit row; allow for a busy machine.
+  await page.waitForURL(/\/apply\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   const id = new URL(page.url()).pathname.split("/").pop() ?? "";
   await page.getByTestId("facts-form").waitFor();
   return id;
