@@ -4,7 +4,14 @@ import { reviewCriteria } from "@kechuang/domain";
 import { policyModules } from "@kechuang/policies";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, type Fixture, placeApplication, signIn, userIdOf } from "./workflow/testing";
+import {
+  type Api,
+  createFixture,
+  type Fixture,
+  placeApplication,
+  signIn,
+  userIdOf,
+} from "./workflow/testing";
 
 /**
  * Every decision takes an idempotency key (workflow/idempotency.ts): 50 parallel retries with one key make
@@ -26,27 +33,7 @@ describe.each(testDatabases())("idempotent decisions on %s", (kind) => {
     const named = (username: string) => accounts.find((a) => a.username === username)!;
     expert = await signIn(database, named("expert"));
     authority = await signIn(database, named("authority"));
-    const [applicantRow] = await database.db
-      .select()
-      .from(schema.users)
-      .where(eq(schema.users.username, "applicant"));
-    const extra = await database.db
-      .insert(schema.users)
-      .values(
-        [1, 2, 3, 4].map((n) => ({
-          username: `idem-expert-${n}`,
-          displayName: `专家${n}`,
-          role: "expert",
-          passwordHash: "unused",
-        })),
-      )
-      .returning({ id: schema.users.id });
-    fixture = {
-      organizationId: applicantRow!.organizationId!,
-      recommenderArea: "430200",
-      expertIds: [await userIdOf(database, "expert"), ...extra.map((e) => e.id)],
-      recordedBy: await userIdOf(database, "authority"),
-    };
+    fixture = await createFixture(database);
   }, 60_000);
   afterAll(async () => {
     await database?.close();

@@ -5,7 +5,15 @@ import { policyModules } from "@kechuang/policies";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, callerWith, type Fixture, placeApplication, signIn, userIdOf } from "./workflow/testing";
+import {
+  type Api,
+  callerWith,
+  createFixture,
+  type Fixture,
+  placeApplication,
+  signIn,
+  userIdOf,
+} from "./workflow/testing";
 
 const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : `THROWN ${String(error)}`);
 const outcome = (promise: Promise<unknown>) => promise.then(() => "OK", codeOf);
@@ -46,28 +54,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
     })) {
       as[name as keyof typeof as] = await signIn(database, accounts.find((a) => a.username === name)!);
     }
-    const [applicantRow] = await database.db
-      .select()
-      .from(schema.users)
-      .where(eq(schema.users.username, "applicant"));
-    // More experts, so a fixture panel can fill every seat a module requires (one seat per expert).
-    const extra = await database.db
-      .insert(schema.users)
-      .values(
-        [1, 2, 3, 4].map((n) => ({
-          username: `fixture-expert-${n}`,
-          displayName: `专家${n}`,
-          role: "expert",
-          passwordHash: "unused",
-        })),
-      )
-      .returning({ id: schema.users.id });
-    fixture = {
-      organizationId: applicantRow!.organizationId!,
-      recommenderArea: "430200",
-      expertIds: [await userIdOf(database, "expert"), ...extra.map((e) => e.id)],
-      recordedBy: await userIdOf(database, "authority"),
-    };
+    fixture = await createFixture(database);
   }, 60_000);
   afterAll(async () => {
     await database?.close();

@@ -62,6 +62,34 @@ export interface Fixture {
   recordedBy: string;
 }
 
+/**
+ * The seeded applicant's organization and area, and enough experts (the seeded "expert" first, then
+ * fixture experts) that a placed application's panel can fill every seat a module requires.
+ */
+export async function createFixture(database: Database): Promise<Fixture> {
+  const [applicantRow] = await database.db
+    .select()
+    .from(schema.users)
+    .where(eq(schema.users.username, "applicant"));
+  const extra = await database.db
+    .insert(schema.users)
+    .values(
+      [1, 2, 3, 4].map((n) => ({
+        username: `fixture-expert-${n}`,
+        displayName: `专家${n}`,
+        role: "expert",
+        passwordHash: "unused",
+      })),
+    )
+    .returning({ id: schema.users.id });
+  return {
+    organizationId: applicantRow!.organizationId!,
+    recommenderArea: "430200",
+    expertIds: [await userIdOf(database, "expert"), ...extra.map((e) => e.id)],
+    recordedBy: await userIdOf(database, "authority"),
+  };
+}
+
 /** Writes an application directly in `stage`, with every guard's data in place (panel, opinions, visit, notice). */
 export async function placeApplication(
   database: Database,
