@@ -196,6 +196,8 @@ function Editor({ app, basePath, locale }: { app: ApplicationDetail; basePath: s
                 />
                 <FactsForm
                   form={factsForm}
+                  kind={kind}
+                  choices={app.factChoices}
                   initial={storedFacts}
                   disabled={!editable}
                   locale={locale}

@@ -8,6 +8,11 @@ import { throttleLimits } from "./security";
 import { account, startTestApp, TrpcClient } from "./testing";
 
 /** Files over plain HTTP: attachment downloads and the authority's CSV export (files.ts). */
+const hunanSentIn = and(
+  ne(schema.applications.stage, "draft"),
+  eq(schema.applications.policyId, "hn-tic-2020"),
+);
+
 describe.each(testDatabases())("file routes on %s", (kind) => {
   let app: FastifyInstance;
   let accounts: DemoAccount[];
@@ -110,7 +115,7 @@ describe.each(testDatabases())("file routes on %s", (kind) => {
       const sentIn = await app.database.db
         .select({ id: schema.applications.id })
         .from(schema.applications)
-        .where(ne(schema.applications.stage, "draft"))
+        .where(hunanSentIn)
         .limit(4);
       const formulas = ['=HYPERLINK("http://evil.example","点击")', "+1+2", "-3+4", "@SUM(A1:A9)"];
       for (const [i, title] of formulas.entries())
@@ -122,7 +127,13 @@ describe.each(testDatabases())("file routes on %s", (kind) => {
       const expected = await app.database.db
         .select({ id: schema.applications.id })
         .from(schema.applications)
-        .where(ne(schema.applications.stage, "draft"));
+        .where(hunanSentIn);
+      // Hunan's department exports Hunan's applications only: not Inner Mongolia's.
+      const elsewhere = await app.database.db
+        .select({ id: schema.applications.id })
+        .from(schema.applications)
+        .where(and(ne(schema.applications.stage, "draft"), ne(schema.applications.policyId, "hn-tic-2020")));
+      expect(elsewhere.length).toBeGreaterThan(0);
       const drafts = await app.database.db
         .select({ id: schema.applications.id })
         .from(schema.applications)
@@ -144,7 +155,7 @@ describe.each(testDatabases())("file routes on %s", (kind) => {
       );
       expect(lines).toHaveLength(expected.length + 1);
       for (const { id } of expected) expect(response.body).toContain(id);
-      for (const { id } of drafts) expect(response.body).not.toContain(id);
+      for (const { id } of [...drafts, ...elsewhere]) expect(response.body).not.toContain(id);
       const forged = lines.find((l) => l.startsWith(sent!.id))!;
       expect(forged).toContain(`"'=HYPERLINK(""http://evil.example"",""点击"")"`);
       for (let i = 1; i < formulas.length; i++) {

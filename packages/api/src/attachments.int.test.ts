@@ -52,7 +52,7 @@ describe.each(testDatabases())("attachments on %s", (kind) => {
     expect(stored.mime).toBe("application/pdf");
     expect(stored.storedName).toBe(`${stored.id}.pdf`);
     expect(stored.displayName).toBe("x.pdf");
-    const back = await authority.attachments.download({ attachmentId: stored.id });
+    const back = await applicant.attachments.download({ attachmentId: stored.id });
     expect(Buffer.from(back.contentBase64, "base64").equals(pdf)).toBe(true);
     expect(back.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -91,5 +91,15 @@ describe.each(testDatabases())("attachments on %s", (kind) => {
       "NOT_FOUND",
     );
     expect((await applicant.attachments.list({ applicationId })).some((a) => a.id === stored.id)).toBe(true);
+    // An unsent draft is the applicant's own: the authority sees its files only once it is submitted.
+    expect(
+      codeOf(await authority.attachments.download({ attachmentId: stored.id }).catch((e: unknown) => e)),
+    ).toBe("NOT_FOUND");
+    await database.db
+      .update(schema.applications)
+      .set({ stage: "submitted" })
+      .where(eq(schema.applications.id, applicationId));
+    const seen = await authority.attachments.download({ attachmentId: stored.id });
+    expect(Buffer.from(seen.contentBase64, "base64").equals(pdf)).toBe(true);
   });
 });

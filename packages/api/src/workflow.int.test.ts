@@ -331,6 +331,26 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
     expect(await outcome(approve(as["authority-nm"]))).toBe("OK");
   });
 
+  it("sends each module's own vocabulary for the facts form: Sichuan's eight demonstration tasks for a zone", async () => {
+    const zones = policyModules.find((m) => m.id === "sc-zone-2018")!;
+    const app = await placeApplication(database, zones, "draft", fixture);
+    const detail = await as.applicant.applications.get({ applicationId: app.id });
+    expect(detail.factChoices.demonstrationTasks.map((t) => t.clause)).toEqual([
+      "四(一)",
+      "四(二)",
+      "四(三)",
+      "四(四)",
+      "四(五)",
+      "四(六)",
+      "四(七)",
+      "四(八)",
+    ]);
+    const center = await placeApplication(database, hunan, "draft", fixture);
+    expect((await as.applicant.applications.get({ applicationId: center.id })).factChoices).toEqual({
+      demonstrationTasks: [],
+    });
+  });
+
   it("a stale version gets CONFLICT and changes nothing", async () => {
     const app = await placeApplication(database, hunan, "submitted", fixture);
     expect(

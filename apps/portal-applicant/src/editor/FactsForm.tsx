@@ -3,10 +3,12 @@ import {
   affiliationSchema,
   type CenterFacts,
   expertiseSchema,
+  type FactChoice,
   formationModeLabels,
   formationModeSchema,
   organizationTypeLabels,
   organizationTypeSchema,
+  type PlatformKind,
 } from "@kechuang/domain";
 import { type Locale, localized } from "@kechuang/ui";
 import {
@@ -32,12 +34,17 @@ import { CnyInput, YesNo } from "./inputs";
  */
 export function FactsForm({
   form,
+  kind,
+  choices,
   initial,
   disabled,
   locale,
   onChange,
 }: {
   form: FormInstance;
+  kind: PlatformKind;
+  /** The module's vocabulary for the facts it defines (Sichuan's eight demonstration tasks). */
+  choices: { demonstrationTasks: readonly FactChoice[] };
   initial: CenterFacts | null;
   disabled: boolean;
   locale: Locale;
@@ -281,6 +288,58 @@ export function FactsForm({
           </Col>
         </Row>
       </Card>
+
+      {kind === "transfer-demonstration-zone" ? (
+        <Card
+          size="small"
+          title={t("facts.sections.zone")}
+          style={{ marginTop: 16 }}
+          data-testid="facts-zone"
+        >
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name={["zone", "applicantIsCityBureau"]} label={t("facts.zone.cityBureau")}>
+                <YesNo testId="facts-zone-city-bureau" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name={["zone", "siteType"]} label={t("facts.zone.siteType")}>
+                <Select
+                  allowClear
+                  data-testid="facts-zone-site-type"
+                  options={(["park", "high-tech-base", "university-science-park"] as const).map((value) => ({
+                    value,
+                    label: t(`facts.zone.siteTypeOption.${value}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name={["zone", "demonstrationTasks"]} label={t("facts.zone.tasks")}>
+                <Select
+                  mode="multiple"
+                  allowClear
+                  data-testid="facts-zone-tasks"
+                  options={choices.demonstrationTasks.map((task) => ({
+                    value: task.id,
+                    label: `${task.clause} ${localized(task.name, locale)}`,
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name={["zone", "indicatorCount"]} label={t("facts.zone.indicatorCount")}>
+                <InputNumber
+                  min={0}
+                  precision={0}
+                  style={{ width: "100%" }}
+                  data-testid="facts-zone-indicators"
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+      ) : null}
     </Form>
   );
 }

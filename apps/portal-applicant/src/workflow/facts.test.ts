@@ -41,4 +41,23 @@ describe("factsFromForm", () => {
     const result = factsFromForm("tech-innovation-center", { director: { monthsPerYearAtCenter: 13 } });
     expect(result).toEqual({ ok: false, paths: ["director.monthsPerYearAtCenter"] });
   });
+
+  it("keeps a zone's answers (sc-zone-2018) and drops an emptied task list", () => {
+    const zone = {
+      applicantIsCityBureau: true,
+      siteType: "park",
+      demonstrationTasks: ["civil-military-transfer"],
+      indicatorCount: 12,
+    };
+    expect(factsFromForm("transfer-demonstration-zone", { zone })).toEqual({
+      ok: true,
+      facts: { kind: "transfer-demonstration-zone", zone },
+    });
+    expect(
+      factsFromForm("transfer-demonstration-zone", { zone: { siteType: "park", demonstrationTasks: [] } }),
+    ).toEqual({
+      ok: true,
+      facts: { kind: "transfer-demonstration-zone", zone: { siteType: "park" } },
+    });
+  });
 });

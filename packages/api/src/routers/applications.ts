@@ -155,6 +155,7 @@ export const applicationsRouter = router({
       stages: module.workflow.stages.map((s) => ({ id: s.id, name: s.name })),
       // What experts score: the outline's sections and the module's checklist judgements, with clauses.
       criteria: reviewCriteria(module),
+      factChoices: { demonstrationTasks: [...(module.factChoices?.demonstrationTasks ?? [])] },
       terminal: stage?.terminal ?? false,
       version: app.version,
       plan: app.plan,

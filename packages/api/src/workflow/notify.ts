@@ -1,7 +1,7 @@
 import { schema, type Tx } from "@kechuang/db";
 import type { PolicyModule, Role } from "@kechuang/domain";
 import { and, eq, inArray, type SQL } from "drizzle-orm";
-import type { ApplicationRow } from "./records";
+import { type ApplicationRow, moduleOf } from "./records";
 
 /** Users of `role` in the application's scope: the people a stage's "actors" means for this record. */
 async function usersToNotify(tx: Tx, app: ApplicationRow, role: Role): Promise<string[]> {
@@ -16,6 +16,8 @@ async function usersToNotify(tx: Tx, app: ApplicationRow, role: Role): Promise<s
   const scope: Partial<Record<Role, SQL>> = {
     applicant: eq(users.organizationId, app.organizationId),
     recommender: eq(users.areaCode, app.recommenderArea),
+    // The authority of the application's own jurisdiction, not every province's.
+    authority: eq(users.areaCode, moduleOf(app.policyId).jurisdiction.code),
   };
   const where = and(eq(users.role, role), eq(users.disabled, false), scope[role]);
   const rows = await tx.select({ id: users.id }).from(users).where(where);

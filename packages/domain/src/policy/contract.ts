@@ -264,6 +264,15 @@ export interface PolicyModule {
   settings: readonly PolicySetting[];
   /** Jurisdiction-specific reference data (Anshun's targets and tiers, Sichuan's zone layout). */
   extras?: Record<string, unknown>;
+  /** The module's own vocabulary for CenterFacts fields it defines (forms offer these as choices). */
+  factChoices?: { demonstrationTasks?: readonly FactChoice[] };
+}
+
+/** One choice of a module-owned vocabulary, with the clause that lists it. */
+export interface FactChoice {
+  id: string;
+  name: LocalizedText;
+  clause: string;
 }
 
 export const policySummarySchema = z.object({

@@ -32,6 +32,7 @@ export const scZone2018: PolicyModule = {
     ],
   },
   settings: [],
+  factChoices: { demonstrationTasks },
   extras: {
     layout: zoneLayout,
     demonstrationTasks,
