@@ -162,138 +162,12 @@ export function FactsForm({
         </Row>
       </Card>
 
-      <Card size="small" title={t("facts.sections.coBuild")} style={{ marginBottom: 16 }}>
-        <Form.List name="coBuildUnits">
-          {(rows, { add, remove }) => (
-            <>
-              {rows.map((row) => (
-                <Space key={row.key} align="baseline" wrap>
-                  <Form.Item
-                    name={[row.name, "name"]}
-                    rules={[{ required: true, message: t("editor.validation.required") }]}
-                  >
-                    <Input placeholder={t("facts.coBuild.name")} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[row.name, "type"]}
-                    rules={[{ required: true, message: t("editor.validation.required") }]}
-                  >
-                    <Select
-                      options={organizationTypes}
-                      placeholder={t("facts.coBuild.type")}
-                      style={{ width: 180 }}
-                    />
-                  </Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label="remove" />
-                </Space>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({})}>
-                {t("facts.coBuild.add")}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Card>
-
-      <Card size="small" title={t("facts.sections.legal")} style={{ marginBottom: 16 }}>
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name={["legalEntity", "independent"]} label={t("facts.legalEntity.independent")}>
-              <YesNo />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name={["legalEntity", "registeredCapital"]}
-              label={t("facts.legalEntity.registeredCapital")}
-            >
-              <CnyInput />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="hasCharter" label={t("facts.legalEntity.hasCharter")}>
-              <YesNo />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Card>
-
-      <Card size="small" title={t("facts.sections.board")} style={{ marginBottom: 16 }}>
-        <Members name={["board", "members"]} affiliations={affiliations} expertise={expertise} />
-      </Card>
-
-      <Card size="small" title={t("facts.sections.committee")} style={{ marginBottom: 16 }}>
-        <Form.Item name={["committee", "kind"]} label={t("facts.committee.kind")}>
-          <Select
-            allowClear
-            style={{ maxWidth: 280 }}
-            options={(["expert-committee", "tech-guidance-committee"] as const).map((value) => ({
-              value,
-              label: t(`facts.committee.kindOption.${value}`),
-            }))}
-          />
-        </Form.Item>
-        <Members name={["committee", "members"]} affiliations={affiliations} expertise={expertise} />
-        <Form.Item label={t("facts.committee.chair")} style={{ marginTop: 16 }}>
-          <Space wrap>
-            <Form.Item name={["committee", "chair", "name"]} noStyle>
-              <Input placeholder={t("facts.member.name")} style={{ width: 140 }} />
-            </Form.Item>
-            <Form.Item name={["committee", "chair", "affiliation"]} noStyle>
-              <Select
-                options={affiliations}
-                placeholder={t("facts.member.affiliation")}
-                style={{ width: 140 }}
-              />
-            </Form.Item>
-            <Form.Item name={["committee", "chair", "organization"]} noStyle>
-              <Input placeholder={t("facts.member.organization")} style={{ width: 200 }} />
-            </Form.Item>
-          </Space>
-        </Form.Item>
-      </Card>
-
-      <Card size="small" title={t("facts.sections.director")} style={{ marginBottom: 16 }}>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name={["director", "monthsPerYearAtCenter"]} label={t("facts.director.months")}>
-              <InputNumber
-                min={0}
-                max={12}
-                precision={0}
-                style={{ width: "100%" }}
-                data-testid="facts-director-months"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name={["director", "fullTime"]} label={t("facts.director.fullTime")}>
-              <YesNo />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Card>
-
-      <Card size="small" title={t("facts.sections.funds")}>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="fiscalSupport" label={t("facts.funds.fiscalSupport")}>
-              <CnyInput />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="matchingRdFunds" label={t("facts.funds.matchingRdFunds")}>
-              <CnyInput />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Card>
-
+      {/* A zone (sc-zone-2018) is judged on its own questions; the governance of a center does not apply. */}
       {kind === "transfer-demonstration-zone" ? (
         <Card
           size="small"
           title={t("facts.sections.zone")}
-          style={{ marginTop: 16 }}
+          style={{ marginBottom: 16 }}
           data-testid="facts-zone"
         >
           <Row gutter={16}>
@@ -339,6 +213,140 @@ export function FactsForm({
             </Col>
           </Row>
         </Card>
+      ) : null}
+      {kind !== "transfer-demonstration-zone" ? (
+        <>
+          <Card size="small" title={t("facts.sections.coBuild")} style={{ marginBottom: 16 }}>
+            <Form.List name="coBuildUnits">
+              {(rows, { add, remove }) => (
+                <>
+                  {rows.map((row) => (
+                    <Space key={row.key} align="baseline" wrap>
+                      <Form.Item
+                        name={[row.name, "name"]}
+                        rules={[{ required: true, message: t("editor.validation.required") }]}
+                      >
+                        <Input placeholder={t("facts.coBuild.name")} />
+                      </Form.Item>
+                      <Form.Item
+                        name={[row.name, "type"]}
+                        rules={[{ required: true, message: t("editor.validation.required") }]}
+                      >
+                        <Select
+                          options={organizationTypes}
+                          placeholder={t("facts.coBuild.type")}
+                          style={{ width: 180 }}
+                        />
+                      </Form.Item>
+                      <Button
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(row.name)}
+                        aria-label="remove"
+                      />
+                    </Space>
+                  ))}
+                  <Button icon={<PlusOutlined />} onClick={() => add({})}>
+                    {t("facts.coBuild.add")}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Card>
+
+          <Card size="small" title={t("facts.sections.legal")} style={{ marginBottom: 16 }}>
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <Form.Item name={["legalEntity", "independent"]} label={t("facts.legalEntity.independent")}>
+                  <YesNo />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item
+                  name={["legalEntity", "registeredCapital"]}
+                  label={t("facts.legalEntity.registeredCapital")}
+                >
+                  <CnyInput />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item name="hasCharter" label={t("facts.legalEntity.hasCharter")}>
+                  <YesNo />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+
+          <Card size="small" title={t("facts.sections.board")} style={{ marginBottom: 16 }}>
+            <Members name={["board", "members"]} affiliations={affiliations} expertise={expertise} />
+          </Card>
+
+          <Card size="small" title={t("facts.sections.committee")} style={{ marginBottom: 16 }}>
+            <Form.Item name={["committee", "kind"]} label={t("facts.committee.kind")}>
+              <Select
+                allowClear
+                style={{ maxWidth: 280 }}
+                options={(["expert-committee", "tech-guidance-committee"] as const).map((value) => ({
+                  value,
+                  label: t(`facts.committee.kindOption.${value}`),
+                }))}
+              />
+            </Form.Item>
+            <Members name={["committee", "members"]} affiliations={affiliations} expertise={expertise} />
+            <Form.Item label={t("facts.committee.chair")} style={{ marginTop: 16 }}>
+              <Space wrap>
+                <Form.Item name={["committee", "chair", "name"]} noStyle>
+                  <Input placeholder={t("facts.member.name")} style={{ width: 140 }} />
+                </Form.Item>
+                <Form.Item name={["committee", "chair", "affiliation"]} noStyle>
+                  <Select
+                    options={affiliations}
+                    placeholder={t("facts.member.affiliation")}
+                    style={{ width: 140 }}
+                  />
+                </Form.Item>
+                <Form.Item name={["committee", "chair", "organization"]} noStyle>
+                  <Input placeholder={t("facts.member.organization")} style={{ width: 200 }} />
+                </Form.Item>
+              </Space>
+            </Form.Item>
+          </Card>
+
+          <Card size="small" title={t("facts.sections.director")} style={{ marginBottom: 16 }}>
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Form.Item name={["director", "monthsPerYearAtCenter"]} label={t("facts.director.months")}>
+                  <InputNumber
+                    min={0}
+                    max={12}
+                    precision={0}
+                    style={{ width: "100%" }}
+                    data-testid="facts-director-months"
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name={["director", "fullTime"]} label={t("facts.director.fullTime")}>
+                  <YesNo />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+
+          <Card size="small" title={t("facts.sections.funds")}>
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Form.Item name="fiscalSupport" label={t("facts.funds.fiscalSupport")}>
+                  <CnyInput />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name="matchingRdFunds" label={t("facts.funds.matchingRdFunds")}>
+                  <CnyInput />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+        </>
       ) : null}
     </Form>
   );
