@@ -38,12 +38,23 @@ export async function settled(page: Page) {
   await page.waitForTimeout(200);
 }
 
-/** 开始申报 → policy + kind → proposed name → the editor of the new application; returns its id. */
-export async function startApplication(page: Page, baseUrl: string, policyId: string, title: string) {
+/**
+ * 开始申报 → policy + kind → proposed name and the recommending body from the policy's list (its Chinese
+ * name, e.g. 株洲市人民政府) → the editor of the new application; returns its id.
+ */
+export async function startApplication(
+  page: Page,
+  baseUrl: string,
+  policyId: string,
+  title: string,
+  recommender: string,
+) {
   await page.goto(`${baseUrl}/apply`);
   await page.getByRole("button", { name: "开始申报" }).first().click();
   await page.getByTestId(`start-${policyId}-tech-innovation-center`).click();
   await page.getByTestId("application-title").fill(title);
+  await page.getByTestId("application-recommender").click();
+  await page.locator(".ant-select-item-option", { hasText: recommender }).click();
   await page.getByTestId("create-application").click();
   // Creating runs the eligibility rules and writes the audit row; allow for a busy machine.
   await page.waitForURL(/\/apply\/[0-9a-f-]{36}$/, { timeout: 60_000 });

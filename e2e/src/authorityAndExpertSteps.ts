@@ -236,25 +236,32 @@ export async function recordSiteVisitInReviewer(
   await expect.poll(() => card.getByTestId("site-visit-location").inputValue()).toBe("");
 }
 
-/** 进入公示 from the actions card: the notice's text and closing date in the modal, then 确认. */
+/**
+ * 进入公示 from the actions card: the notice's text in the modal, keeping the window the form offers (today
+ * through the module's minimum in working days, dated by the server: common.publicity), then 确认. Returns
+ * that window, so a test can move the clock past its closing day.
+ */
 export async function openPublicityInReviewer(
   page: Page,
   baseUrl: string,
   applicationId: string,
-  notice: { body: string; opensOn: string; closesOn: string },
-) {
+  notice: { body: string },
+): Promise<{ opensOn: string; closesOn: string }> {
   const detail = await openInReviewer(page, baseUrl, applicationId);
   const before = await detail.getAttribute("data-version");
   await page.getByTestId("action-open-publicity").click();
   const form = page.getByTestId("action-form");
   await form.waitFor();
   await expect.poll(() => form.getByTestId("action-notice-title").inputValue()).not.toBe("");
+  await expect.poll(() => page.getByTestId("publicity-minimum").textContent()).toContain("个工作日");
   await form.getByTestId("action-notice-body").fill(notice.body);
-  await form.getByTestId("action-opens-on").fill(notice.opensOn);
-  await form.getByTestId("action-closes-on").fill(notice.closesOn);
+  const opensOn = await form.getByTestId("action-opens-on").inputValue();
+  const closesOn = await form.getByTestId("action-closes-on").inputValue();
+  expect(closesOn > opensOn).toBe(true);
   await page.getByTestId("action-confirm").click();
   await expect.poll(() => detail.getAttribute("data-version"), { timeout: 20_000 }).not.toBe(before);
   await expectStage(page, "publicity", "公示");
+  return { opensOn, closesOn };
 }
 
 /** The authority dismisses the objection whose grounds are `grounds` with a reason, in the publicity card. */

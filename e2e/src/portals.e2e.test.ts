@@ -85,6 +85,8 @@ describe("the shell and its three portals", () => {
     await page.goto(`${server.url}/`);
     await expect(page.title()).resolves.toBe("科创 · Kechuang");
     await page.getByText(seededCenter).waitFor();
+    // The server runs with DEMO=1: the shell says on every page that the data is demo data.
+    await page.getByTestId("demo-banner").getByText("演示环境：数据为演示数据").waitFor();
     await settled(page);
     await page.screenshot({ path: `${artifacts}public.png`, fullPage: true });
 
@@ -92,6 +94,7 @@ describe("the shell and its three portals", () => {
     await page.getByText("English", { exact: true }).click();
     await page.getByRole("heading", { name: "Designated innovation platforms" }).waitFor();
     await page.getByRole("menuitem", { name: "Public" }).waitFor();
+    await page.getByTestId("demo-banner").getByText("Demo environment: demo data").waitFor();
     await page.getByText("中文", { exact: true }).click();
     await page.getByRole("heading", { name: "已认定的创新平台" }).waitFor();
 
@@ -186,6 +189,8 @@ describe("the shell and its three portals", () => {
     await page.goto(`${server.url}/review`);
     // Not signed in: the guarded portal sends the user to the sign-in page.
     await page.waitForURL(/\/signin\?next=%2Freview/);
+    // The demo banner is the shell's, so it shows outside the portals too.
+    await page.getByTestId("demo-banner").getByText("演示环境：数据为演示数据").waitFor();
 
     await page.getByLabel("用户名").fill("applicant");
     await page.getByLabel("密码").fill("not-the-password");

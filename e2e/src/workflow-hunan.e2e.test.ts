@@ -59,7 +59,7 @@ describe("Hunan: recommendation → panel consultation (legal and finance expert
     // Applicant, in the browser: start, facts with live eligibility, the plan along Hunan's outline, a file.
     const page = await pageOf("applicant");
     const recommenderPage = await pageOf("recommender");
-    const id = await startApplication(page, h.url, "hn-tic-2020", centerName);
+    const id = await startApplication(page, h.url, "hn-tic-2020", centerName, "株洲市人民政府");
     await enterFacts(page, {
       name: "株洲某某储能材料有限公司",
       rdYears: [45_000_000, 52_000_000, 61_000_000],
@@ -131,7 +131,7 @@ describe("Hunan: recommendation → panel consultation (legal and finance expert
       await expertPage.context().close();
     }
 
-    // Consultation complete; the site inspection is recorded; publicity opens for seven days.
+    // Consultation complete; the site inspection is recorded; publicity opens for the module's minimum (five working days).
     await actInReviewer(authority, h.url, id, "complete-consultation");
     await expectStage(authority, "site-visit", "现场考察");
     await recordSiteVisitInReviewer(authority, h.url, id, {
@@ -140,10 +140,8 @@ describe("Hunan: recommendation → panel consultation (legal and finance expert
       findings: "场地、设备与研发团队与方案所述一致。",
       participantIds: seated.map((s) => s.expertId),
     });
-    await openPublicityInReviewer(authority, h.url, id, {
+    const notice = await openPublicityInReviewer(authority, h.url, id, {
       body: "现予以公示。如有异议，请在公示期内提出。",
-      opensOn: h.chinaDate(),
-      closesOn: h.chinaDate(7),
     });
 
     // Someone objects during publicity; the authority dismisses it with a reason.
@@ -160,7 +158,7 @@ describe("Hunan: recommendation → panel consultation (legal and finance expert
     await authority.screenshot({ path: `${artifacts}workflow-hunan-publicity.png`, fullPage: true });
 
     // The period ends (the server's clock moves; sessions lapse, so the authority signs in again); approval.
-    await h.moveClock(9);
+    await h.moveClockPast(notice.closesOn);
     await signInThroughShell(authority, h.url, h.account("authority"), h.clockOffsetMs);
     await actInReviewer(authority, h.url, id, "approve");
     await expectStage(authority, "approved", "批准组建");

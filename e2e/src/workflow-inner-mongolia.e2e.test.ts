@@ -56,8 +56,9 @@ async function pageOf(username: string | null): Promise<Page> {
 }
 
 /**
- * The demo data has no recommender for Baotou (150200), where applicant2's organization is: the system
- * administrator creates one in 账号管理, as they would in production, and hands over the one-time password.
+ * A recommender for Baotou (150200), where applicant2's organization is, set up as in production: the system
+ * administrator creates one in 账号管理 and hands over the one-time password (the demo's recommender-nm is
+ * left aside, to walk that path too).
  */
 async function createBaotouRecommender() {
   const sysadmin = await pageOf("sysadmin");
@@ -104,7 +105,8 @@ describe("Inner Mongolia: intent → consultation with site inspection → forma
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signInThroughShell(page, h.url, h.account("applicant2"));
-    const id = await startApplication(page, h.url, "nm-tic-2020", proposedName);
+    // Recommended by Baotou's government, one of nm-tic-2020's recommending bodies (三(四)1).
+    const id = await startApplication(page, h.url, "nm-tic-2020", proposedName, "包头市人民政府");
     await enterFacts(page, {
       name: "包头某某稀土新材料股份有限公司",
       rdYears: [30_000_000, 34_000_000, 38_000_000],
@@ -150,16 +152,14 @@ describe("Inner Mongolia: intent → consultation with site inspection → forma
     await actInReviewer(authority, h.url, id, "complete-review");
     await expectStage(authority, "on-site-evaluation", "实地评估");
     await recordSiteVisitInReviewer(authority, h.url, id, visit("实地评估：建设条件落实，运行机制可行。"));
-    await openPublicityInReviewer(authority, h.url, id, {
+    const notice = await openPublicityInReviewer(authority, h.url, id, {
       body: "现予以公示。如有异议，请在公示期内提出。",
-      opensOn: h.chinaDate(),
-      closesOn: h.chinaDate(7),
     });
     await authority.getByTestId("publicity-card").waitFor();
     await authority.screenshot({ path: `${artifacts}workflow-inner-mongolia-publicity.png`, fullPage: true });
 
     // Publicity passes without objection; approval applies the naming rule (内蒙古自治区…技术创新中心).
-    await h.moveClock(9);
+    await h.moveClockPast(notice.closesOn);
     await signInThroughShell(authority, h.url, h.account("authority-nm"), h.clockOffsetMs);
     await actInReviewer(authority, h.url, id, "approve");
     await expectStage(authority, "approved", "批复认定");

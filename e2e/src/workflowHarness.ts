@@ -66,6 +66,12 @@ export class WorkflowHarness {
     await new Promise((done) => setTimeout(done, 500));
   }
 
+  /** Moves the server's clock to the day after `date` (China), e.g. past a publicity notice's closing day. */
+  async moveClockPast(date: string) {
+    const daysUntil = Math.round((Date.parse(date) - Date.parse(this.chinaDate())) / dayMs);
+    await this.moveClock(this.offsetMs / dayMs + daysUntil + 1);
+  }
+
   /** Today in China on the server's clock, shifted by `plusDays`. */
   chinaDate(plusDays = 0): string {
     return new Date(Date.now() + this.offsetMs + 8 * 3_600_000 + plusDays * dayMs).toISOString().slice(0, 10);

@@ -9,7 +9,7 @@ import {
   useTRPC,
 } from "@kechuang/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Button, Card, Form, Input, List, Modal, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -17,14 +17,22 @@ import { applicantNamespace } from "./messages";
 
 type Choice = { policy: PolicySummary; kind: PlatformKind };
 
-/** Step one of an application: which jurisdiction's policy and which kind, then a name; then the editor. */
+/**
+ * Step one of an application: which jurisdiction's policy and which kind, then a name and — where the policy
+ * has one — the recommending body from the policy's own list (the server refuses any other); then the editor.
+ */
 export function StartApplicationPage({ basePath, locale }: { basePath: string; locale: Locale }) {
   const { t } = useTranslation([applicantNamespace, "common"]);
   const trpc = useTRPC();
   const navigate = useNavigate();
   const policies = useQuery(trpc.policies.list.queryOptions());
   const [choice, setChoice] = useState<Choice | null>(null);
-  const [form] = Form.useForm<{ title: string }>();
+  const [form] = Form.useForm<{ title: string; recommenderAreaCode?: string }>();
+  const detail = useQuery({
+    ...trpc.policies.get.queryOptions({ policyId: choice?.policy.id ?? "" }),
+    enabled: choice !== null,
+  });
+  const recommendation = detail.data?.recommendation ?? null;
   const create = useMutation(
     trpc.applications.create.mutationOptions({
       onSuccess: (created) => navigate(`${basePath}/${created.id}`),
@@ -92,7 +100,11 @@ export function StartApplicationPage({ basePath, locale }: { basePath: string; l
         open={choice !== null}
         title={t("newApplication.nameTitle")}
         okText={create.isPending ? t("newApplication.creating") : t("newApplication.create")}
-        okButtonProps={{ loading: create.isPending, "data-testid": "create-application" }}
+        okButtonProps={{
+          loading: create.isPending,
+          disabled: detail.isPending || detail.isError,
+          "data-testid": "create-application",
+        }}
         onCancel={() => setChoice(null)}
         onOk={() => form.submit()}
         destroyOnHidden
@@ -105,8 +117,14 @@ export function StartApplicationPage({ basePath, locale }: { basePath: string; l
         <Form
           form={form}
           layout="vertical"
-          onFinish={({ title }) => {
-            if (choice) create.mutate({ policyId: choice.policy.id, kind: choice.kind, title: title.trim() });
+          onFinish={({ title, recommenderAreaCode }) => {
+            if (choice)
+              create.mutate({
+                policyId: choice.policy.id,
+                kind: choice.kind,
+                title: title.trim(),
+                recommenderAreaCode: recommendation ? (recommenderAreaCode ?? null) : null,
+              });
           }}
         >
           <Form.Item
@@ -118,7 +136,31 @@ export function StartApplicationPage({ basePath, locale }: { basePath: string; l
           >
             <Input placeholder={t("newApplication.namePlaceholder")} data-testid="application-title" />
           </Form.Item>
+          {recommendation ? (
+            <Form.Item
+              name="recommenderAreaCode"
+              label={t("newApplication.recommenderLabel", {
+                clause: `${recommendation.citation.source} ${recommendation.citation.clause}`,
+              })}
+              tooltip={recommendation.citation.quote}
+              rules={[{ required: true, message: t("newApplication.recommenderRequired") }]}
+            >
+              <Select
+                showSearch
+                optionFilterProp="label"
+                placeholder={t("newApplication.recommenderPlaceholder")}
+                data-testid="application-recommender"
+                options={recommendation.bodies.map((body) => ({
+                  value: body.code,
+                  label: localized(body.name, locale),
+                }))}
+              />
+            </Form.Item>
+          ) : detail.isSuccess ? (
+            <Alert type="info" showIcon title={t("newApplication.noRecommender")} />
+          ) : null}
         </Form>
+        {detail.isError ? <InlineError error={detail.error} /> : null}
         {create.isError ? <InlineError error={create.error} /> : null}
       </Modal>
     </div>

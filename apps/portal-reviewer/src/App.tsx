@@ -18,7 +18,7 @@ function adminScreen(role: Role, locale: Locale, user: SessionUser) {
     case "system-admin":
       return <AccountsPage locale={locale} selfId={user.id} />;
     case "security-admin":
-      return <SecurityPage locale={locale} />;
+      return <SecurityPage locale={locale} selfId={user.id} />;
     case "audit-admin":
       return <AuditPage locale={locale} />;
     default:

@@ -76,6 +76,9 @@ export const reviewerZhCN = {
     closesOn: "公示截止日（含当日）",
     closesOnRequired: "请选择公示截止日",
     closesOnPast: "截止日不能早于开始日",
+    publicityMinimum:
+      "公示期不少于{{days}}个工作日（{{clause}}），按国家法定节假日和调休计算；今天发布最早可于{{closesOn}}截止。",
+    publicityCalendarMissing: "节假日日历尚未包含截止日所在年份，无法计算工作日，请联系系统管理员。",
     ok: "确认",
     cancel: "取消",
     done: "已执行“{{action}}”",
@@ -209,10 +212,15 @@ export const reviewerZhCN = {
       empty: "还没有账号",
       emptyHint: "点击“创建账号”添加第一个账号。",
       createdAt: "创建时间",
+      adminBySecurity: "由安全管理员启停",
     },
     security: {
       title: "安全",
-      subtitle: "安全管理员：锁定账号与在线会话",
+      subtitle: "安全管理员：锁定账号、管理员账号的启停与在线会话",
+      administrators: "管理员账号",
+      administratorsHint:
+        "三员分立：管理员账号只由安全管理员（或服务器上的 pnpm admin:disable / admin:enable）停用或启用；不能停用自己的账号。",
+      disableConfirm: "停用这个管理员账号？其在线会话会立即结束。",
       locked: "锁定的账号",
       lockedEmpty: "没有被锁定的账号",
       lockedEmptyHint: "连续登录失败的账号会出现在这里。",
@@ -329,6 +337,10 @@ export const reviewerEn: SameKeys<typeof reviewerZhCN> = {
     closesOn: "Publicity closes on (inclusive)",
     closesOnRequired: "Please pick the closing date",
     closesOnPast: "The closing date cannot precede the opening date",
+    publicityMinimum:
+      "Publicity lasts at least {{days}} working days ({{clause}}), counted on China's official holidays and make-up days; published today, it can close on {{closesOn}} at the earliest.",
+    publicityCalendarMissing:
+      "The holiday calendar does not cover the closing year yet, so working days cannot be counted; ask the system administrator.",
     ok: "Confirm",
     cancel: "Cancel",
     done: '"{{action}}" done',
@@ -463,10 +475,15 @@ export const reviewerEn: SameKeys<typeof reviewerZhCN> = {
       empty: "No accounts yet",
       emptyHint: 'Click "Create account" to add the first one.',
       createdAt: "Created",
+      adminBySecurity: "Enabled and disabled by the security administrator",
     },
     security: {
       title: "Security",
-      subtitle: "Security administrator: locked accounts and live sessions",
+      subtitle: "Security administrator: locked accounts, administrator accounts and live sessions",
+      administrators: "Administrator accounts",
+      administratorsHint:
+        "Separation of duties: administrator accounts are disabled or enabled only here by the security administrator (or with pnpm admin:disable / admin:enable on the server); never your own.",
+      disableConfirm: "Disable this administrator account? Its live sessions end at once.",
       locked: "Locked accounts",
       lockedEmpty: "No account is locked",
       lockedEmptyHint: "Accounts with repeated failed sign-ins appear here.",

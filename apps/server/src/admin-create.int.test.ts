@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, schema } from "@kechuang/db";
+import { decryptTotpSecret, deriveSecrets, loadOrCreateSecretKey, openDatabase, schema } from "@kechuang/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runScript } from "./server-process";
@@ -31,6 +31,10 @@ describe("admin:create command", () => {
       const [row] = await database.db.select().from(schema.users).where(eq(schema.users.username, "auditor"));
       expect(row).toMatchObject({ role: "audit-admin", displayName: "审计管理员 甲" });
       expect(row!.passwordHash).not.toContain(printed.initialPassword);
+      // The TOTP secret is stored encrypted under the installation's key (here DATA_DIR/secret.key).
+      expect(row!.totpSecret).not.toContain(printed.totpSecret);
+      const secrets = deriveSecrets(loadOrCreateSecretKey(dataDir));
+      expect(decryptTotpSecret(secrets, row!.totpSecret!)).toBe(printed.totpSecret);
       const audits = await database.db
         .select()
         .from(schema.auditLog)

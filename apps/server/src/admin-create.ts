@@ -9,7 +9,9 @@ import { openDatabase } from "@kechuang/db";
 import { adminRoleSchema } from "@kechuang/domain";
 import { enterInvocationDirectory, serverMigrationsFolder } from "./db-cli";
 import { loadConfig } from "./env";
+import { resolveSecretKey, restrictNewFiles } from "./secret-key";
 
+restrictNewFiles();
 enterInvocationDirectory(process.env.INIT_CWD);
 const [role, username, ...name] = process.argv.slice(2);
 const usage = `Usage: pnpm admin:create <${adminRoleSchema.options.join("|")}> <username> <display name>`;
@@ -24,7 +26,13 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { dataDir, databaseUrl } = loaded.config;
-const database = await openDatabase({ dataDir, databaseUrl, migrationsFolder: serverMigrationsFolder() });
+// The server's own key: the TOTP secret is stored encrypted under it, the audit row chained with it.
+const database = await openDatabase({
+  dataDir,
+  databaseUrl,
+  migrationsFolder: serverMigrationsFolder(),
+  secretKey: resolveSecretKey(loaded.config),
+});
 try {
   const outcome = await provisionAdministrator(database.db, {
     role: parsedRole.data,

@@ -6,7 +6,9 @@ import { registerBodyLimits, UPLOAD_BODY_LIMIT } from "./body-limits";
 import { type EmailOutbox, startEmailOutbox } from "./email-outbox";
 import type { ServerConfig } from "./env";
 import { registerFileRoutes } from "./files";
+import { portalsConfig } from "./portals-config";
 import { registerRest } from "./rest";
+import { resolveSecretKey } from "./secret-key";
 import { registerSecurity } from "./security";
 import { registerStaticFiles } from "./static-files";
 import { registerTrpc } from "./trpc-plugin";
@@ -41,6 +43,7 @@ export async function openConfiguredDatabase(
     databaseUrl: config.databaseUrl,
     migrationsFolder: config.migrationsFolder,
     onBackgroundError: (error) => log.error({ err: error }, "database connection error"),
+    secretKey: resolveSecretKey(config),
   });
   if (config.demo && (await isEmptyDatabase(database.db))) {
     const accounts = await seedDemo(database.db);
@@ -62,8 +65,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       const incoming = req.headers["x-request-id"];
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    // Behind a reverse proxy on a private network in production; never trust X-Forwarded-For from the internet.
-    trustProxy: config.production ? "loopback,linklocal,uniquelocal" : false,
+    // X-Forwarded-For is believed only from the listed proxies (TRUSTED_PROXIES); otherwise the socket
+    // address is the client, for the limiter and the audit log alike.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     // tRPC batches put several procedure names in the path.
     routerOptions: { maxParamLength: 5000 },
     // Attachment uploads only; every other request is held to 1 MiB by registerBodyLimits.
@@ -98,7 +102,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     await database.close();
   });
 
-  registerBodyLimits(app);
+  registerBodyLimits(app, config, database);
   await registerSecurity(app, config);
   await app.register(fastifyCookie);
 
@@ -112,13 +116,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   });
   app.get("/config/portals.json", async (_request, reply) => {
     reply.header("cache-control", "no-cache");
-    return {
-      remotes: [
-        { name: "portal_public", route: "/", entry: config.portalManifests.public },
-        { name: "portal_applicant", route: "/apply", entry: config.portalManifests.applicant },
-        { name: "portal_reviewer", route: "/review", entry: config.portalManifests.reviewer },
-      ],
-    };
+    return portalsConfig(config);
   });
 
   await registerTrpc(app, config, database);

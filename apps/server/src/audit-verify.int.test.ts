@@ -1,7 +1,15 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, recordAudit } from "@kechuang/db";
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  openDatabase,
+  recordAudit,
+  SECRET_KEY_FILE,
+  schema,
+} from "@kechuang/db";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { verifyConfiguredAuditChain } from "./audit-verify";
@@ -17,6 +25,12 @@ describe("pnpm audit:verify", () => {
 
     const intact = await verifyConfiguredAuditChain({ DATA_DIR: dataDir });
     expect(intact).toMatchObject({ exitCode: 0, report: { ok: true, rows: 3 } });
+    // The head to keep elsewhere: the newest row's id and MAC.
+    expect(intact.head).toMatchObject({
+      id: expect.any(Number),
+      mac: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(intact.message).toContain(`Head: row ${intact.head!.id} MAC ${intact.head!.mac}`);
 
     const tamper = await openDatabase({ dataDir });
     await tamper.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
@@ -60,6 +74,51 @@ describe("pnpm audit:verify", () => {
       exitCode: 1,
       report: { ok: false, reason: "missing-predecessor" },
     });
+  }, 60_000);
+
+  it("exits 1 on a chain recomputed without the key, and never makes a new key to verify with", async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "kc-audit-")), "data");
+    const database = await openDatabase({ dataDir });
+    for (const action of ["a", "b", "c"])
+      await recordAudit(database.db, { actorId: null, actorRole: "anonymous", action, result: "ok" });
+    // A forger with write access but not the key edits a row and recomputes an unkeyed SHA-256 chain.
+    const rows = await database.db.select().from(schema.auditLog).orderBy(schema.auditLog.id);
+    await database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      const action = row.action === "b" ? "forged" : row.action;
+      const canonical = canonicalJson([
+        row.at.toISOString(),
+        row.actorId,
+        row.actorRole,
+        action,
+        row.objectType,
+        row.objectId,
+        row.result,
+        row.sourceIp,
+        row.ruleId,
+        row.detail,
+      ]);
+      const hash = createHash("sha256")
+        .update(prev + canonical)
+        .digest("hex");
+      await database.db.execute(
+        sql`update audit_log set action = ${action}, prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`,
+      );
+      prev = hash;
+    }
+    await database.close();
+
+    const forged = await runScript("src/audit-verify.ts", [], { DATA_DIR: dataDir });
+    expect(forged.code).toBe(1);
+    expect(forged.stderr).toContain("AUDIT CHAIN BROKEN");
+    expect(forged.stderr).toContain("without this server's key");
+
+    // Without KECHUANG_SECRET_KEY and without DATA_DIR/secret.key there is nothing to verify with.
+    rmSync(join(dataDir, SECRET_KEY_FILE));
+    const keyless = await verifyConfiguredAuditChain({ DATA_DIR: dataDir });
+    expect(keyless).toMatchObject({ exitCode: 1 });
+    expect(keyless.message).toContain("KECHUANG_SECRET_KEY");
   }, 60_000);
 
   it("refuses to verify a database that does not exist rather than create one", async () => {

@@ -1,5 +1,8 @@
 import { Transform } from "node:stream";
+import { sessionCookie, validateSessionToken } from "@kechuang/api";
+import type { Database } from "@kechuang/db";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ServerConfig } from "./env";
 
 /**
  * Bodies are capped at 1 MiB, except attachment uploads: a 10 MiB file arrives base64-encoded inside a
@@ -19,9 +22,16 @@ const tooLarge = () =>
     code: "FST_ERR_CTP_BODY_TOO_LARGE",
   });
 
-export function registerBodyLimits(app: FastifyInstance): void {
+export function registerBodyLimits(app: FastifyInstance, config: ServerConfig, database: Database): void {
+  const cookie = sessionCookie(config.cookieSecure);
+  // The large limit is for a signed-in user's upload: without a live session the body is held to the small
+  // limit before it is read (F13). The procedure checks the session (and role) again.
+  const signedIn = async (request: FastifyRequest): Promise<boolean> => {
+    const token = request.cookies?.[cookie.name];
+    return token ? (await validateSessionToken(database, token, new Date())) !== null : false;
+  };
   app.addHook("preParsing", async (request, _reply, payload) => {
-    if (isUploadRequest(request)) return payload;
+    if (isUploadRequest(request) && (await signedIn(request))) return payload;
     const declared = Number(request.headers["content-length"] ?? 0);
     if (declared > DEFAULT_BODY_LIMIT) throw tooLarge();
     let seen = 0;

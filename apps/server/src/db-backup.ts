@@ -5,7 +5,9 @@
 import { resolve } from "node:path";
 import { backupDatabase } from "@kechuang/db";
 import { enterInvocationDirectory, openCliDatabase } from "./db-cli";
+import { restrictNewFiles } from "./secret-key";
 
+restrictNewFiles();
 enterInvocationDirectory(process.env.INIT_CWD);
 const file = resolve(
   process.argv[2] ??

@@ -1,7 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, seedDemo, tableChecksums, verifyAuditChain } from "@kechuang/db";
+import { openDatabase, SECRET_KEY_FILE, seedDemo, tableChecksums, verifyAuditChain } from "@kechuang/db";
 import { createTestDatabase, testDatabases } from "@kechuang/db/testing";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -49,6 +49,10 @@ describe("db:backup and db:restore commands", () => {
 
   it("restores into an empty PGlite directory and refuses a second restore without --force", async () => {
     const target = join(work, "restored");
+    // The backup holds no key: the restored installation needs the source's (KECHUANG_SECRET_KEY, or as
+    // here the demo's DATA_DIR/secret.key) for its audit chain and TOTP secrets.
+    mkdirSync(target, { recursive: true });
+    copyFileSync(join(source, SECRET_KEY_FILE), join(target, SECRET_KEY_FILE));
     const restored = await runScript("src/db-restore.ts", [backupFile], { DATA_DIR: target });
     expect(restored.code, restored.stderr).toBe(0);
     const again = await runScript("src/db-restore.ts", [backupFile], { DATA_DIR: target });

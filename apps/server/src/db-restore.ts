@@ -6,8 +6,10 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { restoreDatabase } from "@kechuang/db";
 import { enterInvocationDirectory, openCliDatabase } from "./db-cli";
+import { restrictNewFiles } from "./secret-key";
 
 const USAGE = "usage: pnpm db:restore <backup-file> [--force]";
+restrictNewFiles();
 enterInvocationDirectory(process.env.INIT_CWD);
 let args: ReturnType<typeof parse>;
 function parse() {

@@ -4,7 +4,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { throttleLimits } from "./security";
+import { defaultRateLimits } from "./env";
 import { account, startTestApp, TrpcClient } from "./testing";
 
 /** Files over plain HTTP: attachment downloads and the authority's CSV export (files.ts). */
@@ -93,6 +93,65 @@ describe.each(testDatabases())("file routes on %s", (kind) => {
         (r) => r.objectId === attachmentId && r.result === "denied",
       );
       expect(denied).toMatchObject([{ actorRole: "applicant", detail: { reason: "out-of-scope" } }]);
+    });
+
+    it("names the download by the detected type, with no bidi or control character, even for an old row", async () => {
+      const applicant = await signedIn("applicant");
+      const mine = await applicant.data<{ id: string; stage: string }[]>("query", "applications.listMine");
+      const { id } = await applicant.data<{ id: string }>("mutation", "attachments.upload", {
+        applicationId: mine.find((x) => x.stage === "draft")!.id,
+        fileName: "申报材料\u202Efdp.html",
+        contentBase64: pdf.toString("base64"),
+      });
+      const nameOf = async () => {
+        const response = await get(`/api/v1/attachments/${id}/download`, applicant);
+        expect(response.statusCode).toBe(200);
+        return String(response.headers["content-disposition"]);
+      };
+      expect(await nameOf()).toBe(
+        `attachment; filename="${id}.pdf"; filename*=UTF-8''${encodeURIComponent("申报材料fdp.pdf")}`,
+      );
+      // A row stored before the rule: corrected on the way out.
+      await app.database.db
+        .update(schema.attachments)
+        .set({ displayName: "旧\u2067材料\u202E\u0085.html" })
+        .where(eq(schema.attachments.id, id));
+      expect(await nameOf()).toBe(
+        `attachment; filename="${id}.pdf"; filename*=UTF-8''${encodeURIComponent("旧材料.pdf")}`,
+      );
+    });
+
+    it("answers the recommender of the area 404 for an unsent draft's file, exactly as for a missing id", async () => {
+      const applicant = await signedIn("applicant");
+      const draft = await applicant.data<{ id: string }>("mutation", "applications.create", {
+        policyId: "hn-tic-2020",
+        kind: "tech-innovation-center",
+        title: "湖南省草稿附件技术创新中心",
+        recommenderAreaCode: "430200",
+      });
+      const { id } = await applicant.data<{ id: string }>("mutation", "attachments.upload", {
+        applicationId: draft.id,
+        fileName: "草稿.pdf",
+        contentBase64: pdf.toString("base64"),
+      });
+      const recommender = await signedIn("recommender");
+      const hidden = await get(`/api/v1/attachments/${id}/download`, recommender);
+      const missing = await get(
+        "/api/v1/attachments/00000000-0000-4000-8000-000000000000/download",
+        recommender,
+      );
+      expect([hidden.statusCode, missing.statusCode]).toEqual([404, 404]);
+      const strip = (body: string) => ({ ...JSON.parse(body), requestId: null });
+      expect(strip(hidden.body)).toEqual(strip(missing.body));
+      expect(hidden.headers["content-disposition"]).toBeUndefined();
+      // Sent in, the file is the recommender's to read.
+      await app.database.db
+        .update(schema.applications)
+        .set({ stage: "submitted" })
+        .where(eq(schema.applications.id, draft.id));
+      const seen = await get(`/api/v1/attachments/${id}/download`, recommender);
+      expect(seen.statusCode).toBe(200);
+      expect(seen.rawPayload.equals(pdf)).toBe(true);
     });
 
     it("answers anonymous 401 and an administrator 403, auditing the refusal", async () => {
@@ -198,7 +257,7 @@ describe.each(testDatabases())("file routes on %s", (kind) => {
     it("rate limits a burst per address with 429, through the route and the procedure alike", async () => {
       const authority = await signedIn("authority");
       const before = (await auditRows("export.applications")).length;
-      const limit = throttleLimits.export;
+      const limit = defaultRateLimits.export; // RATE_EXPORT
       const statuses: number[] = [];
       for (let i = 0; i < limit; i++) statuses.push((await get(url, authority, "203.0.113.9")).statusCode);
       const overRoute = await get(url, authority, "203.0.113.9");

@@ -1,4 +1,4 @@
-import { createCaller } from "@kechuang/api";
+import { createCaller, stripUnsafeNameCharacters } from "@kechuang/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ServerConfig } from "./env";
 import { sendError } from "./rest";
@@ -22,11 +22,13 @@ export function sendFile(
   reply: FastifyReply,
   file: { content: Buffer | string; mime: string; fileName: string; fallbackName?: string },
 ) {
+  // Defence in depth: whatever a procedure answers, no bidi or control character reaches the header.
+  const fileName = stripUnsafeNameCharacters(file.fileName) || "download";
   return reply
     .header("content-type", file.mime)
     .header(
       "content-disposition",
-      `attachment; filename="${asciiFallback(file.fallbackName ?? file.fileName)}"; filename*=UTF-8''${encodeFilenameStar(file.fileName)}`,
+      `attachment; filename="${asciiFallback(file.fallbackName ?? fileName)}"; filename*=UTF-8''${encodeFilenameStar(fileName)}`,
     )
     .header("x-content-type-options", "nosniff")
     .header("cache-control", "no-store")

@@ -79,7 +79,10 @@ describe("configuration", () => {
   });
 
   it("turns demo off in production and refuses PGlite when KECHUANG_PRODUCTION is set", () => {
-    expect(loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://db/kc" })).toMatchObject({
+    const KECHUANG_SECRET_KEY = "ab".repeat(32);
+    expect(
+      loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://db/kc", KECHUANG_SECRET_KEY }),
+    ).toMatchObject({
       ok: true,
       config: { demo: false, production: true },
     });

@@ -1,7 +1,9 @@
 import { buildApp, shutdownGracefully } from "./app";
 import { serverMigrationsFolder } from "./db-cli";
 import { loadConfig } from "./env";
+import { restrictNewFiles } from "./secret-key";
 
+restrictNewFiles();
 const loaded = loadConfig();
 if (!loaded.ok) {
   console.error(`Invalid configuration:\n  ${loaded.problems.join("\n  ")}`);

@@ -1,10 +1,17 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Database } from "@kechuang/db";
 import { type DemoAccount, seedDemo, verifyAuditChain } from "@kechuang/db";
 import { createTestDatabase, testDatabases } from "@kechuang/db/testing";
 import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "./app";
+import { defaultRateLimits, type ServerConfig } from "./env";
 import { HttpTrpcClient, type ServerProcess, startServerProcess } from "./server-process";
-import { account } from "./testing";
+import { account, ORIGIN, testConfig } from "./testing";
 
 /**
  * Two server processes on one PostgreSQL database, as behind a load balancer: nothing may live in one
@@ -105,5 +112,67 @@ describe.each(testDatabases().filter((kind) => kind === "postgres"))("two instan
     );
     expect(auditAfter!.n - auditBefore!.n).toBe(1);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+});
+
+// Test-only: a Redis server for the shared rate-limit counts (.ci/run exports it when Redis answers).
+const testRedisUrl = process.env.TEST_REDIS_URL;
+
+describe.each(testRedisUrl ? [testRedisUrl] : [])("two instances on one Redis (%s)", (url) => {
+  // A key prefix of this run's own: parallel test files (and earlier runs) never share counters.
+  const redis: ServerConfig["redis"] = { url, keyPrefix: `kc-test-${randomUUID()}:` };
+  const rateLimits = { ...defaultRateLimits, signInPerAccount: 3, export: 2 };
+  const instance = async (shared: boolean) =>
+    buildApp(testConfig({ rateLimits, ...(shared ? { redis } : {}) }), {
+      database: await createTestDatabase("pglite"),
+      appsDir: mkdtempSync(join(tmpdir(), "kc-apps-")),
+    });
+  // Two instances sharing Redis, and two counting alone.
+  let a: FastifyInstance;
+  let b: FastifyInstance;
+  let aloneA: FastifyInstance;
+  let aloneB: FastifyInstance;
+  beforeAll(async () => {
+    [a, b, aloneA, aloneB] = [
+      await instance(true),
+      await instance(true),
+      await instance(false),
+      await instance(false),
+    ];
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([a, b, aloneA, aloneB].map((app) => app?.close()));
+  });
+  const signIn = (app: FastifyInstance, username: string, remoteAddress: string) =>
+    app.inject({
+      method: "POST",
+      url: "/trpc/auth.signIn",
+      headers: { host: "localhost:3000", origin: ORIGIN, "content-type": "application/json" },
+      payload: JSON.stringify({ json: { username, password: "Wrong-Passw0rd!" } }),
+      remoteAddress,
+    });
+
+  it("spends one sign-in budget across both instances, per account and per address", async () => {
+    const statuses = [
+      (await signIn(a, "shared-account", "192.0.2.1")).statusCode,
+      (await signIn(b, "shared-account", "192.0.2.2")).statusCode,
+      (await signIn(a, "shared-account", "192.0.2.3")).statusCode,
+      (await signIn(b, "shared-account", "192.0.2.4")).statusCode,
+    ];
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Exports: two a minute per address, whichever instance serves them.
+    const exportFrom = (app: FastifyInstance) =>
+      app.inject({ url: "/api/v1/exports/applications.csv", remoteAddress: "192.0.2.50" });
+    expect([
+      (await exportFrom(a)).statusCode,
+      (await exportFrom(b)).statusCode,
+      (await exportFrom(b)).statusCode,
+    ]).toEqual([401, 401, 429]);
+  });
+
+  it("counts per process without REDIS_URL, as documented", async () => {
+    for (let i = 0; i < 3; i++) expect((await signIn(aloneA, "alone", "192.0.2.9")).statusCode).toBe(401);
+    expect((await signIn(aloneA, "alone", "192.0.2.9")).statusCode).toBe(429);
+    expect((await signIn(aloneB, "alone", "192.0.2.9")).statusCode).toBe(401);
   });
 });

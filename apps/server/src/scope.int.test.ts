@@ -2,7 +2,7 @@ import { appRouter, permissions } from "@kechuang/api";
 import { type DemoAccount, schema, tableChecksums } from "@kechuang/db";
 import type { Actor } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { generate } from "otplib";
@@ -32,7 +32,131 @@ interface ScopedUser {
   client: TrpcClient;
   /** Ids of the applications this user may see. */
   inScope: Set<string>;
+  id: string;
 }
+
+interface WriteTarget {
+  user: ScopedUser;
+  record: typeof schema.applications.$inferSelect;
+  free: string;
+  objectionIds: string[];
+  notificationIds: number[];
+}
+type WriteAttempt = { input: unknown; expect?: { status: number; body?: string } };
+/**
+ * Every mutation of the router, derived from it (the first write test checks the keys match exactly): how
+ * to aim it at a record outside the caller's scope with an input that would be valid for an own record,
+ * or why it takes no record. Refusals must be 404, exactly as for a record that does not exist.
+ */
+type WriteRecipe =
+  | { kind: "record"; inputs: (t: WriteTarget) => WriteAttempt[] }
+  | { kind: "no-record"; reason: string }
+  | { kind: "administrators"; reason: string };
+
+const chinaDay = (plusDays = 0) =>
+  new Date(Date.now() + 8 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
+const base = (t: WriteTarget) => ({
+  applicationId: t.record.id,
+  expectedVersion: t.record.version,
+  idempotencyKey: `scope-${t.free}-key`,
+});
+const adminOnly = {
+  kind: "administrators",
+  reason: "accounts and sessions (三员分立): no scoped role may call it",
+} as const;
+
+const writeRecipes: Record<string, WriteRecipe> = {
+  "auth.signIn": { kind: "no-record", reason: "credentials only; opens the caller's own session" },
+  "auth.signOut": { kind: "no-record", reason: "ends the caller's own session" },
+  "account.changePassword": { kind: "no-record", reason: "the caller's own password" },
+  "applications.create": {
+    kind: "no-record",
+    reason: "makes a new record in the caller's own organization; takes no record id",
+  },
+  "policies.check": {
+    kind: "no-record",
+    reason: "evaluates the facts it is given; reads and writes no record",
+  },
+  "publicity.object": {
+    kind: "no-record",
+    reason:
+      "public by design (common.publicity): anyone may object to an open notice; rate limited per address",
+  },
+  "applications.saveDraft": { kind: "record", inputs: (t) => [{ input: { ...base(t), title: t.free } }] },
+  "applications.submit": { kind: "record", inputs: (t) => [{ input: base(t) }] },
+  "applications.transition": {
+    kind: "record",
+    // Every action the role has in the record's module, from whatever stage: scope is checked first.
+    inputs: (t) =>
+      [
+        ...new Set(
+          registry
+            .get(t.record.policyId)!
+            .workflow.transitions.filter((tr) => tr.roles.includes(t.user.role))
+            .map((tr) => tr.action),
+        ),
+      ].map((action) => ({ input: { ...base(t), action, reason: t.free } })),
+  },
+  "attachments.upload": {
+    kind: "record",
+    inputs: (t) => [
+      { input: { applicationId: t.record.id, fileName: `${t.free}.pdf`, contentBase64: tinyPdfBase64 } },
+    ],
+  },
+  "review.assignExpert": {
+    kind: "record",
+    inputs: (t) => [{ input: { applicationId: t.record.id, expertId: t.user.id, seat: "technical" } }],
+  },
+  "review.submitOpinion": {
+    kind: "record",
+    inputs: (t) => [{ input: { ...base(t), recommendation: "support", text: t.free, scores: [] } }],
+  },
+  "review.recordSiteVisit": {
+    kind: "record",
+    inputs: (t) => [
+      {
+        input: {
+          applicationId: t.record.id,
+          visitedOn: chinaDay(),
+          location: t.free,
+          participantIds: [t.user.id],
+          findings: t.free,
+          conclusion: "satisfactory",
+          idempotencyKey: `scope-${t.free}-key`,
+        },
+      },
+    ],
+  },
+  "publicity.open": {
+    kind: "record",
+    inputs: (t) => [
+      { input: { ...base(t), title: t.free, body: t.free, opensOn: chinaDay(), closesOn: chinaDay(30) } },
+    ],
+  },
+  "publicity.resolveObjection": {
+    kind: "record",
+    inputs: (t) =>
+      t.objectionIds.flatMap((objectionId) =>
+        (["dismissed", "upheld"] as const).map((outcome) => ({
+          input: { objectionId, outcome, reason: t.free, idempotencyKey: `scope-${t.free}-key` },
+        })),
+      ),
+  },
+  "notifications.markRead": {
+    kind: "record",
+    // Other users' ids are ignored rather than refused: nothing is marked, and nothing says they exist.
+    inputs: (t) =>
+      t.notificationIds.length === 0
+        ? []
+        : [{ input: { ids: t.notificationIds }, expect: { status: 200, body: '"marked":0' } }],
+  },
+  "admin.accounts.create": adminOnly,
+  "admin.accounts.setRole": adminOnly,
+  "admin.accounts.setDisabled": adminOnly,
+  "security.unlock": adminOnly,
+  "security.revokeSession": adminOnly,
+  "security.setAdministratorDisabled": adminOnly,
+};
 
 describe("record scope (property tests over the seeded data)", () => {
   let app: FastifyInstance;
@@ -58,7 +182,7 @@ describe("record scope (property tests over the seeded data)", () => {
             role === "applicant"
               ? r.organizationId === person.organizationId
               : role === "recommender"
-                ? r.recommenderArea === person.areaCode
+                ? r.stage !== "draft" && r.recommenderArea === person.areaCode
                 : role === "authority"
                   ? r.stage !== "draft" && registry.get(r.policyId)!.jurisdiction.code === person.areaCode
                   : panel.some((p) => p.applicationId === r.id && p.expertId === person.id),
@@ -76,8 +200,32 @@ describe("record scope (property tests over the seeded data)", () => {
         { remoteAddress: `10.9.0.${users.length + 1}` },
       );
       expect(response.statusCode, person.username).toBe(200);
-      users.push({ username: person.username, role, client, inScope });
+      users.push({ username: person.username, role, client, inScope, id: person.id });
     }
+    // Something for the id-taking writes to aim at: an open objection on every notice, and a notification
+    // about every record to each user who has it in scope.
+    const notices = await db.select().from(schema.publicityNotices);
+    if (notices.length > 0) {
+      await db.insert(schema.objections).values(
+        notices.map((n) => ({
+          noticeId: n.id,
+          objectorName: "范围测试",
+          objectorContact: "scope@example.com",
+          grounds: "用于记录范围测试的异议内容。",
+          sourceIp: "10.9.9.9",
+          submittedAt: new Date(),
+        })),
+      );
+    }
+    const notes = users.flatMap((u) =>
+      [...u.inScope].map((applicationId) => ({
+        userId: u.id,
+        applicationId,
+        kind: "action-needed",
+        stage: records.find((r) => r.id === applicationId)!.stage,
+      })),
+    );
+    if (notes.length > 0) await db.insert(schema.notifications).values(notes);
   });
   afterAll(async () => {
     await app?.close();
@@ -119,71 +267,69 @@ describe("record scope (property tests over the seeded data)", () => {
     expect(leaks).toEqual([]);
   }, 300_000);
 
+  it("has a write recipe for every mutation of the router, and for nothing else", () => {
+    const mutations = procedures
+      .filter(([, p]) => p._def.type === "mutation")
+      .map(([path]) => path)
+      .sort();
+    // A new mutation fails here until it gets an input builder, or a reason why it takes no record.
+    expect(Object.keys(writeRecipes).sort()).toEqual(mutations);
+    for (const [path, recipe] of Object.entries(writeRecipes)) {
+      if (recipe.kind !== "administrators") continue;
+      for (const role of ["applicant", "recommender", "expert", "authority"] as const)
+        expect(allowedFor(path, role), `${path} claims to be for administrators only`).toBe(false);
+    }
+  });
+
   it("lets no write through about a record outside the caller's scope, whatever else the input says", async () => {
     const db = app.database.db;
     const records = await db.select().from(schema.applications);
-    // Inputs that would be valid if the record were the caller's: only the scope check can stop them.
-    const text = fc.string({ minLength: 2, maxLength: 40 }).filter((s) => s.trim().length > 1);
-    const writes = (role: ScopedRole, record: (typeof records)[number], free: string) => {
-      const base = {
-        applicationId: record.id,
-        expectedVersion: record.version,
-        idempotencyKey: `scope-${free}-key`,
-      };
-      const module = registry.get(record.policyId)!;
-      const transitions = module.workflow.transitions
-        .filter((t) => t.from === record.stage && t.roles.includes(role))
-        .map((t) => ({
-          path: "applications.transition",
-          input: { ...base, action: t.action, reason: free },
-        }));
-      const byRole: Record<ScopedRole, { path: string; input: unknown }[]> = {
-        applicant: [
-          { path: "applications.saveDraft", input: { ...base, title: free } },
-          { path: "applications.submit", input: base },
-          {
-            path: "attachments.upload",
-            input: { applicationId: record.id, fileName: `${free}.pdf`, contentBase64: tinyPdfBase64 },
-          },
-        ],
-        recommender: [],
-        authority: [
-          {
-            path: "review.assignExpert",
-            input: { applicationId: record.id, expertId: record.organizationId, seat: "technical" },
-          },
-        ],
-        expert: [
-          {
-            path: "review.submitOpinion",
-            input: { ...base, recommendation: "support", text: free, scores: [] },
-          },
-        ],
-      };
-      return [...transitions, ...byRole[role]];
-    };
+    const objections = await db
+      .select({ id: schema.objections.id, applicationId: schema.publicityNotices.applicationId })
+      .from(schema.objections)
+      .innerJoin(schema.publicityNotices, eq(schema.publicityNotices.id, schema.objections.noticeId));
+    const notifications = await db.select().from(schema.notifications);
     const volatile = new Set(["audit_log", "sessions", "idempotency_keys"]);
     const stable = async () =>
       Object.fromEntries(Object.entries(await tableChecksums(db)).filter(([name]) => !volatile.has(name)));
     const before = await stable();
     const leaks: string[] = [];
-    let attempted = 0;
+    const attempted = new Map<string, number>();
     // Every cross-scope (user, record) pair, each with generated free text in its inputs.
+    const text = fc.string({ minLength: 2, maxLength: 40 }).filter((s) => s.trim().length > 1);
     const [free] = fc.sample(text, { numRuns: 1, seed: 20_261_201 });
     for (const user of users) {
       for (const record of records.filter((r) => !user.inScope.has(r.id))) {
-        for (const { path, input } of writes(user.role, record, free!)) {
-          if (!allowedFor(path, user.role)) continue;
-          attempted += 1;
-          const response = await user.client.call("mutation", path, input);
-          if (response.statusCode !== 404)
-            leaks.push(`${user.username} ${path} on foreign ${record.id} → ${response.statusCode}`);
-          if (response.body.includes(record.title))
-            leaks.push(`${user.username} ${path} echoed ${record.title}`);
+        const target: WriteTarget = {
+          user,
+          record,
+          free: free!,
+          objectionIds: objections.filter((o) => o.applicationId === record.id).map((o) => o.id),
+          // Other people's notifications about the record (a user is notified only within scope).
+          notificationIds: notifications
+            .filter((n) => n.applicationId === record.id && n.userId !== user.id)
+            .map((n) => n.id),
+        };
+        for (const [path, recipe] of Object.entries(writeRecipes)) {
+          if (recipe.kind !== "record" || !allowedFor(path, user.role)) continue;
+          for (const { input, expect: expected = { status: 404 } } of recipe.inputs(target)) {
+            attempted.set(path, (attempted.get(path) ?? 0) + 1);
+            const response = await user.client.call("mutation", path, input);
+            if (response.statusCode !== expected.status)
+              leaks.push(`${user.username} ${path} on foreign ${record.id} → ${response.statusCode}`);
+            if (expected.body && !response.body.includes(expected.body))
+              leaks.push(`${user.username} ${path} on foreign ${record.id} answered ${response.body}`);
+            if (response.body.includes(record.title))
+              leaks.push(`${user.username} ${path} echoed ${record.title}`);
+          }
         }
       }
     }
-    expect(attempted).toBeGreaterThan(20);
+    // Every write that takes a record was tried on foreign records by some role that may call it.
+    const recordWrites = Object.entries(writeRecipes)
+      .filter(([, r]) => r.kind === "record")
+      .map(([path]) => path);
+    expect(recordWrites.filter((path) => !attempted.get(path))).toEqual([]);
     expect(leaks).toEqual([]);
     expect(await stable()).toEqual(before);
   }, 300_000);

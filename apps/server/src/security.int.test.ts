@@ -8,7 +8,8 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app";
-import { routeAccess, routePermissions, throttleLimits } from "./security";
+import { defaultRateLimits, type RateLimits } from "./env";
+import { routeAccess, routePermissions } from "./security";
 import { ORIGIN, TrpcClient, testConfig } from "./testing";
 
 /** Every front end "built" (a tiny dist each), so the static routes exist too. */
@@ -149,6 +150,15 @@ describe("HTTP security controls", () => {
       expect(response.headers["x-request-id"]).toBeTruthy();
     });
 
+    it.each(Object.keys(kinds))("%s: no framing at all, and powerful browser features off", async (kind) => {
+      const response = await kinds[kind]!();
+      // SAMEORIGIN would contradict frame-ancestors 'none'.
+      expect(response.headers["x-frame-options"]).toBe("DENY");
+      const policy = String(response.headers["permissions-policy"] ?? "");
+      for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"])
+        expect(policy).toContain(`${feature}=()`);
+    });
+
     it("marks signed-in data no-store on /trpc and /api", async () => {
       for (const kind of ["tRPC query", "tRPC mutation", "REST GET", "REST POST"]) {
         const response = await kinds[kind]!();
@@ -158,37 +168,216 @@ describe("HTTP security controls", () => {
     });
   });
 
-  describe("rate limits (a burst gets 429)", () => {
-    it.each([
-      ["upload", "attachments.upload"],
-      ["objection", "publicity.object"],
-      ["sign-in", "auth.signIn"],
-    ] as const)("%s: the request after the limit is refused with 429", async (kind, path) => {
-      const limit = throttleLimits[kind];
-      const statuses: number[] = [];
-      for (let i = 0; i <= limit; i++) {
-        const response = await app.inject({
-          method: "POST",
-          url: `/trpc/${path}`,
-          headers: json,
-          payload: JSON.stringify({ json: {} }),
-          remoteAddress: `192.0.2.${limit}`,
-        });
-        statuses.push(response.statusCode);
-      }
-      expect(statuses.slice(0, limit)).not.toContain(429);
-      expect(statuses[limit]).toBe(429);
-      // Another source address, and other procedures from this one, are not affected.
-      const other = await app.inject({
+  describe("rate limits (a burst gets 429; small budgets set through the config)", () => {
+    const budgets: RateLimits = {
+      signInPerAddress: 4,
+      signInPerAccount: 2,
+      upload: 3,
+      objection: 3,
+      export: 2,
+    };
+    let limited: FastifyInstance;
+    beforeAll(async () => {
+      limited = await buildApp(testConfig({ rateLimits: budgets }), {
+        database: await createTestDatabase("pglite"),
+        appsDir: mkdtempSync(join(tmpdir(), "kc-apps-")),
+      });
+    });
+    afterAll(async () => {
+      await limited.close();
+    });
+    const post = (path: string, remoteAddress: string, input: unknown = {}) =>
+      limited.inject({
         method: "POST",
         url: `/trpc/${path}`,
         headers: json,
-        payload: JSON.stringify({ json: {} }),
-        remoteAddress: "198.51.100.7",
+        payload: JSON.stringify({ json: input }),
+        remoteAddress,
       });
-      expect(other.statusCode).not.toBe(429);
-      const me = await app.inject({ url: "/trpc/auth.me", headers: json, remoteAddress: `192.0.2.${limit}` });
-      expect(me.statusCode).toBe(200);
+
+    it.each([
+      ["upload", "attachments.upload", budgets.upload],
+      ["objection", "publicity.object", budgets.objection],
+      ["sign-in", "auth.signIn", budgets.signInPerAddress],
+    ] as const)(
+      "%s: the request after the per-address budget is refused with 429",
+      async (_kind, path, limit) => {
+        const from = `192.0.2.${limit}${path.length}`;
+        const statuses: number[] = [];
+        // A different account each time: only the per-address budget applies.
+        for (let i = 0; i <= limit; i++)
+          statuses.push((await post(path, from, { username: `u${i}` })).statusCode);
+        expect(statuses.slice(0, limit)).not.toContain(429);
+        expect(statuses[limit]).toBe(429);
+        // Another source address, and other procedures from this one, are not affected.
+        expect((await post(path, "198.51.100.7", { username: "other" })).statusCode).not.toBe(429);
+        const me = await limited.inject({ url: "/trpc/auth.me", headers: json, remoteAddress: from });
+        expect(me.statusCode).toBe(200);
+      },
+    );
+
+    it("counts sign-in per account across addresses, beside the per-address budget", async () => {
+      const attempt = (from: string) => post("auth.signIn", from, { username: "Victim", password: "x" });
+      expect((await attempt("203.0.113.1")).statusCode).not.toBe(429);
+      expect((await attempt("203.0.113.2")).statusCode).not.toBe(429);
+      const third = await attempt("203.0.113.3");
+      expect(third.statusCode).toBe(429);
+      expect(third.json()).toMatchObject({ error: { zh: expect.any(String), en: expect.any(String) } });
+      expect(Number(third.headers["retry-after"])).toBeGreaterThan(0);
+      // Case and spaces do not make a new account; another account from that address still gets through.
+      expect((await post("auth.signIn", "203.0.113.4", { username: " victim" })).statusCode).toBe(429);
+      expect((await post("auth.signIn", "203.0.113.3", { username: "someone" })).statusCode).not.toBe(429);
+    });
+
+    it("audits 429s, at most one row per address and minute", async () => {
+      const from = "203.0.113.77";
+      for (let i = 0; i < budgets.objection + 3; i++) await post("publicity.object", from);
+      const rows = await limited.database.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.sourceIp, from));
+      expect(rows).toMatchObject([
+        {
+          action: "http:rate-limit",
+          result: "denied",
+          objectId: "/trpc/publicity.object",
+          detail: { reason: "rate-limit", budget: "objection/address" },
+        },
+      ]);
+    });
+  });
+
+  describe("X-Forwarded-For only from TRUSTED_PROXIES (F8)", () => {
+    it("ignores the header from any other peer, private or not, for the limiter and the audit log", async () => {
+      const proxied = await buildApp(
+        testConfig({
+          trustedProxies: ["10.0.0.1"],
+          rateLimits: { ...defaultRateLimits, signInPerAddress: 2 },
+        }),
+        { database: await createTestDatabase("pglite"), appsDir: mkdtempSync(join(tmpdir(), "kc-apps-")) },
+      );
+      try {
+        const signIn = (peer: string, forwardedFor: string, username: string) =>
+          proxied.inject({
+            method: "POST",
+            url: "/trpc/auth.signIn",
+            headers: { ...json, "x-forwarded-for": forwardedFor },
+            payload: JSON.stringify({ json: { username, password: "Wrong-Passw0rd!" } }),
+            remoteAddress: peer,
+          });
+        // An intranet client that is not a listed proxy cannot pick its address: every attempt is its own.
+        const untrusted = [];
+        for (const [i, spoofed] of ["203.0.113.1", "203.0.113.2", "203.0.113.3"].entries())
+          untrusted.push((await signIn("10.0.0.2", spoofed, `someone${i}`)).statusCode);
+        expect(untrusted).toEqual([401, 401, 429]);
+        // Through the listed proxy, the forwarded address is the client's.
+        expect((await signIn("10.0.0.1", "198.51.100.9", "someone9")).statusCode).toBe(401);
+        const sources = await proxied.database.db
+          .select({ sourceIp: schema.auditLog.sourceIp, action: schema.auditLog.action })
+          .from(schema.auditLog);
+        expect(sources.filter((r) => r.action === "auth.sign-in").map((r) => r.sourceIp)).toEqual([
+          "10.0.0.2",
+          "10.0.0.2",
+          "198.51.100.9",
+        ]);
+        expect(sources.find((r) => r.action === "http:rate-limit")?.sourceIp).toBe("10.0.0.2");
+      } finally {
+        await proxied.close();
+      }
+    });
+  });
+
+  describe("shared rate-limit store unreachable", () => {
+    it("refuses throttled calls with 503 rather than let them through uncounted; other calls go on", async () => {
+      const orphan = await buildApp(
+        testConfig({ redis: { url: "redis://127.0.0.1:1", keyPrefix: "kc-none:" } }),
+        {
+          database: await createTestDatabase("pglite"),
+          appsDir: mkdtempSync(join(tmpdir(), "kc-apps-")),
+        },
+      );
+      try {
+        const signIn = await orphan.inject({
+          method: "POST",
+          url: "/trpc/auth.signIn",
+          headers: json,
+          payload: JSON.stringify({ json: { username: "someone", password: "x" } }),
+        });
+        expect(signIn.statusCode).toBe(503);
+        expect(signIn.json().error).toEqual({
+          zh: "服务暂时不可用，请稍后再试",
+          en: "Service temporarily unavailable; try again later",
+        });
+        expect(signIn.body).not.toMatch(/redis|retries/i);
+        expect((await orphan.inject({ url: "/trpc/auth.me", headers: json })).statusCode).toBe(200);
+      } finally {
+        await orphan.close();
+      }
+    });
+  });
+
+  describe("refused cross-site requests are audited (F12)", () => {
+    it("writes one denied row per address and minute, however many are refused", async () => {
+      const from = "198.51.100.66";
+      const forged = () =>
+        app.inject({
+          method: "POST",
+          url: "/trpc/auth.signOut",
+          headers: {
+            host: "localhost:3000",
+            origin: "https://evil.example",
+            "content-type": "application/json",
+          },
+          payload: "{}",
+          remoteAddress: from,
+        });
+      for (let i = 0; i < 3; i++) expect((await forged()).statusCode).toBe(403);
+      const rows = await app.database.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.sourceIp, from));
+      expect(rows).toMatchObject([
+        {
+          actorRole: "anonymous",
+          result: "denied",
+          objectId: "/trpc/auth.signOut",
+          detail: { reason: "csrf", problem: "cross-origin request" },
+        },
+      ]);
+    });
+  });
+
+  describe("batches (F2)", () => {
+    it("refuses a batch carrying sign-in, objection, upload or export calls, and batches over 10 calls", async () => {
+      const calls = (n: number, path: string) => Array(n).fill(path).join(",");
+      const batch = (paths: string, method: "GET" | "POST" = "POST") =>
+        app.inject({
+          method,
+          url: `/trpc/${paths}?batch=1`,
+          headers: json,
+          ...(method === "POST" ? { payload: JSON.stringify({}) } : {}),
+          remoteAddress: "198.51.100.40",
+        });
+      for (const paths of [
+        calls(15, "auth.signIn"),
+        "auth.me,auth.signIn",
+        "auth.me%2Cauth.signIn",
+        "publicity.object,publicity.object",
+        "attachments.upload,attachments.upload",
+      ]) {
+        const response = await batch(paths);
+        expect(response.statusCode, paths).toBe(400);
+        expect(response.json().error.zh).toContain("批量请求被拒绝");
+      }
+      expect((await batch("auth.me,exports.applications", "GET")).statusCode).toBe(400);
+      expect((await batch(calls(11, "auth.me"), "GET")).statusCode).toBe(400);
+      expect((await batch(calls(10, "auth.me"), "GET")).statusCode).toBe(200);
+      // Nothing was verified or audited as a sign-in from that address.
+      const signIns = await app.database.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.sourceIp, "198.51.100.40"));
+      expect(signIns).toEqual([]);
     });
   });
 });

@@ -1,9 +1,10 @@
 import helmet from "@fastify/helmet";
-import rateLimit from "@fastify/rate-limit";
+import { auditRefusal } from "@kechuang/api";
 import { recordAudit } from "@kechuang/db";
 import { type Actor, actors } from "@kechuang/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import type { ServerConfig } from "./env";
+import { registerThrottles } from "./throttles";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -83,32 +84,6 @@ function registerRouteMatrix(app: FastifyInstance, config: ServerConfig): void {
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** A tRPC URL may batch several procedures: /trpc/auth.signIn,auth.me?batch=1 */
-const callsProcedure = (request: FastifyRequest, path: string): boolean =>
-  request.url.startsWith("/trpc/") &&
-  new RegExp(`[/,]${path.replace(".", "\\.")}(?:[,?]|$)`).test(request.url.split("?")[0] ?? "");
-
-export const isSignInRequest = (request: FastifyRequest): boolean => callsProcedure(request, "auth.signIn");
-
-/** Requests throttled per source address per minute, by kind. */
-export const throttleLimits = { "sign-in": 10, upload: 30, objection: 10, export: 5 } as const;
-export type ThrottledKind = keyof typeof throttleLimits;
-
-export function throttledKind(request: FastifyRequest): ThrottledKind | null {
-  // Exports read every application: the file route and the procedure behind it share one budget.
-  if (request.method === "GET" || request.method === "HEAD") {
-    const path = request.url.split("?")[0] ?? "";
-    return path.startsWith("/api/v1/exports/") || callsProcedure(request, "exports.applications")
-      ? "export"
-      : null;
-  }
-  if (request.method !== "POST") return null;
-  if (isSignInRequest(request)) return "sign-in";
-  if (callsProcedure(request, "attachments.upload")) return "upload";
-  if (callsProcedure(request, "publicity.object")) return "objection";
-  return null;
-}
-
 function requestOrigin(request: FastifyRequest): string | null {
   const origin = request.headers.origin;
   if (origin && origin !== "null") return origin;
@@ -141,6 +116,24 @@ export function csrfProblem(request: FastifyRequest, config: ServerConfig): stri
   }
 }
 
+/** Every powerful browser feature off, for this origin and anything it might embed. */
+export const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "serial",
+  "usb",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
 export async function registerSecurity(app: FastifyInstance, config: ServerConfig): Promise<void> {
   registerRouteMatrix(app, config);
   await app.register(helmet, {
@@ -163,12 +156,27 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
+    // Says what frame-ancestors 'none' says, to browsers that only read the older header.
+    frameguard: { action: "deny" },
+  });
+  // Helmet sets no Permissions-Policy; no page here uses a device, sensor or payment API.
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.header("permissions-policy", PERMISSIONS_POLICY);
   });
 
   app.addHook("onRequest", async (request, reply) => {
     const problem = csrfProblem(request, config);
     if (problem) {
       request.log.warn({ problem }, "refused possible cross-site request");
+      await auditRefusal(app.database, "csrf", {
+        actorId: null,
+        actorRole: "anonymous",
+        action: `http:${request.method} csrf`,
+        objectType: "route",
+        objectId: request.url.split("?")[0] ?? null,
+        sourceIp: request.ip,
+        detail: { requestId: request.id, problem },
+      });
       return reply.code(403).send({
         error: { zh: "请求被拒绝：跨站请求校验未通过", en: `Request refused: ${problem}` },
         requestId: request.id,
@@ -182,21 +190,5 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
     return payload;
   });
 
-  // Per IP and per kind of costly or abusable request; other calls are not throttled. The sign-in lockout
-  // (API) protects each account; the objection limit per notice lives in the API as well.
-  await app.register(rateLimit, {
-    global: true,
-    max: (request) => throttleLimits[throttledKind(request) ?? "sign-in"],
-    timeWindow: "1 minute",
-    keyGenerator: (request) => `${throttledKind(request)}:${request.ip}`,
-    allowList: (request) => throttledKind(request) === null,
-    errorResponseBuilder: (request, context) => ({
-      statusCode: 429,
-      error: {
-        zh: "请求过于频繁，请稍后再试",
-        en: `Too many requests; retry in ${context.after}`,
-      },
-      requestId: request.id,
-    }),
-  });
+  await registerThrottles(app, config);
 }

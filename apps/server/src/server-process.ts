@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { TEST_SECRET_KEY } from "@kechuang/db/testing";
 import superjson from "superjson";
 
 /**
@@ -19,7 +20,15 @@ export interface ServerProcess {
 function launch(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: serverRoot,
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", DEMO: "0", ...env },
+    // The test databases' key (a test may override it): the server then reads what the test seeded.
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      DEMO: "0",
+      KECHUANG_SECRET_KEY: TEST_SECRET_KEY.toString("hex"),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

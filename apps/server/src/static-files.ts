@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
@@ -21,6 +21,19 @@ export const frontEnds = [
 /** Client-side routes of the shell (portal areas and sign-in): a GET serves its index.html. */
 export const SPA_ROUTE = /^\/(?:(?:public|apply|review)(?:\/.*)?|signin)?(?:\?.*)?$/;
 
+/** rsbuild names what it emits under static/ `[name].[contenthash:8][ext]`: such a URL never changes content. */
+const HASHED_ASSET = /^static\/(?:[^/]+\/)*[^/]+\.[0-9a-f]{8,}(?:\.[A-Za-z0-9]+)+$/;
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/**
+ * Cache-Control for a file, by its path inside a dist folder. Content-hashed assets are cached for a year;
+ * everything else (index.html, mf-manifest.json, remoteEntry.js …) keeps its name across releases and is
+ * revalidated on every use, so a deployment takes effect at once.
+ */
+export function cacheControlFor(pathInDist: string): string {
+  return HASHED_ASSET.test(pathInDist) ? IMMUTABLE : "no-cache";
+}
+
 export async function registerStaticFiles(
   app: FastifyInstance,
   options: { appsDir?: string } = {},
@@ -40,8 +53,7 @@ export async function registerStaticFiles(
       wildcard: true,
       index: ["index.html"],
       setHeaders(res, path) {
-        // Hashed assets can be cached for good; HTML and MF manifests must be revalidated.
-        if (path.endsWith(".html") || path.endsWith(".json")) res.header("cache-control", "no-cache");
+        res.header("cache-control", cacheControlFor(relative(dist, path).split(sep).join("/")));
       },
     });
     decorated = true;

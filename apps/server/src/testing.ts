@@ -2,11 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DemoAccount, seedDemo } from "@kechuang/db";
-import { createTestDatabase, type TestDatabaseKind } from "@kechuang/db/testing";
+import { createTestDatabase, TEST_SECRET_KEY, type TestDatabaseKind } from "@kechuang/db/testing";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import superjson from "superjson";
 import { buildApp } from "./app";
-import type { ServerConfig } from "./env";
+import { defaultRateLimits, type ServerConfig } from "./env";
 
 export const ORIGIN = "http://localhost:3000";
 
@@ -26,6 +26,10 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
       reviewer: "/portals/reviewer/mf-manifest.json",
     },
     logLevel: "silent",
+    rateLimits: { ...defaultRateLimits },
+    trustedProxies: [],
+    // The test databases' key too, so a server opens what a test wrote and the other way round.
+    secretKey: TEST_SECRET_KEY,
     ...overrides,
   };
 }

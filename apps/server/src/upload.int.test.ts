@@ -38,6 +38,34 @@ describe.each(testDatabases())("attachment uploads over HTTP on %s", (kind) => {
     expect(tooBig.statusCode).toBe(400);
   }, 60_000);
 
+  it("holds an upload without a live session to 1 MiB before reading its body (F13)", async () => {
+    const body = JSON.stringify({
+      json: {
+        applicationId: draftId,
+        fileName: "plan.pdf",
+        contentBase64: pdfOf(2 * 1_048_576).toString("base64"),
+      },
+    });
+    const post = (cookie?: string) =>
+      app.inject({
+        method: "POST",
+        url: "/trpc/attachments.upload",
+        headers: {
+          host: "localhost:3000",
+          origin: "http://localhost:3000",
+          "content-type": "application/json",
+          ...(cookie ? { cookie } : {}),
+        },
+        payload: body,
+      });
+    expect((await post()).statusCode).toBe(413);
+    expect((await post("__Host-kc_session=forged-or-expired-token-0000000000000000000")).statusCode).toBe(
+      413,
+    );
+    // The same body with the applicant's session is read and handled (a valid 2 MiB PDF is stored).
+    expect((await post(applicant.cookie)).statusCode).toBe(200);
+  });
+
   it("holds every other procedure to a 1 MiB body", async () => {
     const response = await applicant.call("mutation", "applications.saveDraft", {
       applicationId: draftId,

@@ -274,6 +274,42 @@ describe.each(testDatabases())("administrators (三员分立) on %s", (kind) => 
       expect(row!.detail).toMatchObject({ from: "expert", to: "recommender" });
     });
 
+    it("never disables or enables an administrator's account (三员分立): refused, audited, sessions kept", async () => {
+      const admin = await signedIn("sysadmin");
+      const overseers = { secadmin: await signedIn("secadmin"), auditadmin: await signedIn("auditadmin") };
+      const attempts = [
+        { userId: await userId("secadmin"), disabled: true },
+        { userId: await userId("auditadmin"), disabled: true },
+        { userId: await userId("auditadmin"), disabled: false },
+      ];
+      for (const attempt of attempts) {
+        const outcome = await admin.api.admin.accounts.setDisabled(attempt).catch((error: unknown) => error);
+        expect(codeOf(outcome), JSON.stringify(attempt)).toBe("FORBIDDEN");
+        expect(String((outcome as Error).message)).toContain("三员分立");
+      }
+      // Their sessions live on and their accounts stay enabled.
+      for (const [username, session] of Object.entries(overseers)) {
+        expect((await session.api.auth.me())?.username, username).toBe(username);
+      }
+      const stored = await database.db
+        .select({ disabled: schema.users.disabled })
+        .from(schema.users)
+        .where(sql`${schema.users.username} in ('secadmin', 'auditadmin')`);
+      expect(stored).toEqual([{ disabled: false }, { disabled: false }]);
+      const denied = await database.db
+        .select({ action: schema.auditLog.action, objectId: schema.auditLog.objectId })
+        .from(schema.auditLog)
+        .where(
+          and(
+            sql`${schema.auditLog.action} in ('admin.account.disable', 'admin.account.enable')`,
+            eq(schema.auditLog.result, "denied"),
+            eq(schema.auditLog.actorId, await userId("sysadmin")),
+            sql`${schema.auditLog.objectId} <> ${await userId("sysadmin")}`,
+          ),
+        );
+      expect(denied).toHaveLength(attempts.length);
+    });
+
     it("disabling an account cuts its live sessions at once", async () => {
       const admin = await signedIn("sysadmin");
       const applicant = await signedIn("applicant2");
@@ -299,6 +335,50 @@ describe.each(testDatabases())("administrators (三员分立) on %s", (kind) => 
       expect(await security.api.security.lockedAccounts()).toEqual([]);
       expect(await (await signedIn("recommender")).api.auth.me()).not.toBeNull();
       expect(await auditRows("security.unlock")).toHaveLength(1);
+    });
+
+    it("disables and re-enables another administrator, cutting its sessions; never its own nor an ordinary account", async () => {
+      const security = await signedIn("secadmin");
+      const listed = await security.api.security.administrators();
+      expect(listed.map((a) => a.username)).toEqual(
+        expect.arrayContaining(["auditadmin", "secadmin", "sysadmin"]),
+      );
+      expect(listed.every((a) => ["system-admin", "security-admin", "audit-admin"].includes(a.role))).toBe(
+        true,
+      );
+
+      const sysadmin = await signedIn("sysadmin");
+      const target = await userId("sysadmin");
+      await security.api.security.setAdministratorDisabled({ userId: target, disabled: true });
+      expect(await sysadmin.api.auth.me()).toBeNull();
+      expect(await failure(signedIn("sysadmin"))).toBe("UNAUTHORIZED");
+      expect((await security.api.security.administrators()).find((a) => a.id === target)?.disabled).toBe(
+        true,
+      );
+      await security.api.security.setAdministratorDisabled({ userId: target, disabled: false });
+      expect((await (await signedIn("sysadmin")).api.auth.me())?.role).toBe("system-admin");
+
+      const refused = [
+        { userId: await userId("secadmin"), disabled: true }, // oneself
+        { userId: await userId("expert"), disabled: true }, // the system administrator's duty
+      ];
+      for (const attempt of refused) {
+        expect(
+          await failure(security.api.security.setAdministratorDisabled(attempt)),
+          JSON.stringify(attempt),
+        ).toBe("FORBIDDEN");
+      }
+      expect(await (await signedIn("expert")).api.auth.me()).not.toBeNull();
+      const rows = await database.db
+        .select({ action: schema.auditLog.action, result: schema.auditLog.result })
+        .from(schema.auditLog)
+        .where(sql`${schema.auditLog.action} like 'security.administrator.%'`);
+      expect(rows.map((r) => `${r.action} ${r.result}`).sort()).toEqual([
+        "security.administrator.disable denied",
+        "security.administrator.disable denied",
+        "security.administrator.disable ok",
+        "security.administrator.enable ok",
+      ]);
     });
 
     it("lists live sessions and revokes one on the server", async () => {

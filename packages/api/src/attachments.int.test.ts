@@ -57,6 +57,29 @@ describe.each(testDatabases())("attachments on %s", (kind) => {
     expect(back.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("stores and offers a name with the detected type's extension, without bidi or control characters", async () => {
+    const stored = await upload("申报材料\u202Efdp\u0007.html", pdf);
+    expect(stored.displayName).toBe("申报材料fdp.pdf");
+    const [row] = await database.db
+      .select({ displayName: schema.attachments.displayName })
+      .from(schema.attachments)
+      .where(eq(schema.attachments.id, stored.id));
+    expect(row!.displayName).toBe("申报材料fdp.pdf");
+    expect((await applicant.attachments.download({ attachmentId: stored.id })).displayName).toBe(
+      "申报材料fdp.pdf",
+    );
+    // A row stored before this rule is corrected on the way out, in the list and the download alike.
+    await database.db
+      .update(schema.attachments)
+      .set({ displayName: "旧材料\u202Elmth.html" })
+      .where(eq(schema.attachments.id, stored.id));
+    const listed = (await applicant.attachments.list({ applicationId })).find((a) => a.id === stored.id);
+    expect(listed!.displayName).toBe("旧材料lmth.pdf");
+    expect((await applicant.attachments.download({ attachmentId: stored.id })).displayName).toBe(
+      "旧材料lmth.pdf",
+    );
+  });
+
   it("refuses an executable renamed to .pdf, judging by content not name", async () => {
     const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200, 0x90)]);
     const error = await upload("report.pdf", exe).catch((e: unknown) => e);
@@ -81,6 +104,49 @@ describe.each(testDatabases())("attachments on %s", (kind) => {
     expect(codeOf(error)).toBe("BAD_REQUEST");
     expect((error as TRPCError).message).toContain("压缩炸弹");
   }, 60_000);
+
+  it("hides an unsent draft's files from the recommender of its area, as if they did not exist", async () => {
+    const [me] = await database.db.select().from(schema.users).where(eq(schema.users.username, "applicant"));
+    const draft = await placeApplication(
+      database,
+      policyModules.find((m) => m.id === "hn-tic-2020")!,
+      "draft",
+      {
+        organizationId: me!.organizationId!,
+        recommenderArea: "430200",
+        expertIds: [await userIdOf(database, "expert")],
+        recordedBy: await userIdOf(database, "authority"),
+      },
+    );
+    const stored = await applicant.attachments.upload({
+      applicationId: draft.id,
+      fileName: "草稿.pdf",
+      contentBase64: b64(pdf),
+    });
+    const recommender = await signIn(database, accounts.find((a) => a.username === "recommender")!);
+    const failure = (promise: Promise<unknown>) =>
+      promise.then(
+        () => "OK",
+        (e: unknown) => ({ code: codeOf(e), message: (e as Error).message }),
+      );
+    const missingId = "00000000-0000-4000-8000-000000000000";
+    expect(await failure(recommender.attachments.download({ attachmentId: stored.id }))).toEqual(
+      await failure(recommender.attachments.download({ attachmentId: missingId })),
+    );
+    expect(await failure(recommender.attachments.list({ applicationId: draft.id }))).toEqual(
+      await failure(recommender.attachments.list({ applicationId: missingId })),
+    );
+    expect(await failure(recommender.attachments.list({ applicationId: draft.id }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    // Once sent in, the files are the recommender's to read.
+    await applicant.applications.submit({ applicationId: draft.id, expectedVersion: draft.version });
+    expect((await recommender.attachments.list({ applicationId: draft.id })).map((a) => a.id)).toEqual([
+      stored.id,
+    ]);
+    const seen = await recommender.attachments.download({ attachmentId: stored.id });
+    expect(Buffer.from(seen.contentBase64, "base64").equals(pdf)).toBe(true);
+  });
 
   it("lets only those who may see the application list or download its attachments", async () => {
     const stored = await upload("b.pdf", pdf);

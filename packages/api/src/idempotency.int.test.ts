@@ -1,9 +1,10 @@
 import { type Database, type DemoAccount, schema, seedDemo } from "@kechuang/db";
 import { createTestDatabase, testDatabases } from "@kechuang/db/testing";
-import { reviewCriteria } from "@kechuang/domain";
+import { nthWorkingDay, reviewCriteria } from "@kechuang/domain";
 import { policyModules } from "@kechuang/policies";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chinaToday } from "./workflow/records";
 import {
   type Api,
   createFixture,
@@ -19,6 +20,11 @@ import {
  */
 const RETRIES = 50;
 const hunan = policyModules.find((m) => m.id === "hn-tic-2020")!;
+/** A publicity window that is valid when published today (common.publicity): today on, 20 working days. */
+const openWindow = () => {
+  const today = chinaToday(new Date());
+  return { opensOn: today, closesOn: nthWorkingDay(today, 20) };
+};
 
 describe.each(testDatabases())("idempotent decisions on %s", (kind) => {
   let database: Database;
@@ -125,8 +131,7 @@ describe.each(testDatabases())("idempotent decisions on %s", (kind) => {
         expectedVersion: app.version,
         title: "关于测试材料的公示",
         body: "拟批准组建，现予公示",
-        opensOn: "2000-01-01",
-        closesOn: "2999-12-31",
+        ...openWindow(),
         idempotencyKey: `notice-${app.id}`,
       }),
     );
@@ -220,8 +225,7 @@ describe.each(testDatabases())("idempotent decisions on %s", (kind) => {
       expectedVersion: app.version,
       title: "公示",
       body: "公示内容",
-      opensOn: "2000-01-01",
-      closesOn: "2999-12-31",
+      ...openWindow(),
       idempotencyKey: key,
     });
     expect(opened).toMatchObject({ to: "publicity" });

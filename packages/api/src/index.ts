@@ -1,7 +1,11 @@
+export { type InstallerOutcome, setAdministratorDisabledByInstaller } from "./admin/administrators";
 export { type ProvisionOutcome, provisionAdministrator } from "./admin/provision";
+export { stripUnsafeNameCharacters } from "./attachments/sniff";
+export { validateSessionToken } from "./auth/session";
 export { sessionCookie } from "./auth/tokens";
 export { messages } from "./errors";
 export { type ProcedurePath, permissions } from "./permissions";
+export { auditRefusal, type RefusalKind } from "./refusal-audit";
 export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from "./root";
 export { type ApprovedPlatform, listApprovedInputSchema } from "./routers/platforms";
 export {

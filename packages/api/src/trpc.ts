@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { type ActiveSession, validateSessionToken } from "./auth/session";
 import { appError, LocalizedCause, messages } from "./errors";
 import { permissions } from "./permissions";
+import { auditRefusal, outOfScopeTarget } from "./refusal-audit";
 
 /** What the transport (fastify, or a test) provides; the API never touches HTTP objects itself. */
 export interface SessionCookieJar {
@@ -175,7 +176,26 @@ const resolveSession = t.middleware(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, session, user: session?.user ?? null } });
 });
 
-const baseProcedure = t.procedure.use(resolveSession).use(enforcePermissions);
+/**
+ * A record outside the caller's scope is answered 404 like a missing one (loadScoped marks it); the refusal
+ * is audited here, after the procedure's transaction has rolled back, throttled per address (F12).
+ */
+const auditScopeRefusals = t.middleware(async ({ ctx, path, type, next }) => {
+  const result = await next();
+  const target = result.ok ? undefined : outOfScopeTarget(result.error);
+  if (target)
+    await auditRefusal(ctx.database, "out-of-scope", {
+      actorId: ctx.user?.id ?? null,
+      actorRole: actorOf(ctx),
+      action: `call:${path}`,
+      ...target,
+      sourceIp: ctx.ip,
+      detail: { type, requestId: ctx.requestId },
+    });
+  return result;
+});
+
+const baseProcedure = t.procedure.use(resolveSession).use(enforcePermissions).use(auditScopeRefusals);
 
 export const publicProcedure = baseProcedure;
 

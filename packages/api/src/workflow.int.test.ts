@@ -1,10 +1,14 @@
-import { type Database, type DemoAccount, schema, seedDemo } from "@kechuang/db";
+import { type Database, type DemoAccount, schema, seedDemo, tableChecksums } from "@kechuang/db";
 import { createTestDatabase, testDatabases } from "@kechuang/db/testing";
-import { commonActions, type PolicyModule, type Role, reviewCriteria } from "@kechuang/domain";
+import { commonActions, nthWorkingDay, type PolicyModule, type Role, reviewCriteria } from "@kechuang/domain";
 import { policyModules } from "@kechuang/policies";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "./auth/session";
+import { createCaller } from "./root";
+import { createContext } from "./trpc";
+import { chinaToday } from "./workflow/records";
 import {
   type Api,
   callerWith,
@@ -18,6 +22,11 @@ import {
 const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : `THROWN ${String(error)}`);
 const outcome = (promise: Promise<unknown>) => promise.then(() => "OK", codeOf);
 const workflowRoles: Role[] = ["applicant", "recommender", "expert", "authority"];
+/** A publicity window valid when published today (China), open for the whole test run. */
+const openWindow = () => {
+  const today = chinaToday(new Date());
+  return { opensOn: today, closesOn: nthWorkingDay(today, 20) };
+};
 
 describe.each(testDatabases())("application workflow on %s", (kind) => {
   let database: Database;
@@ -91,8 +100,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
                     expectedVersion: app.version,
                     title: "公示",
                     body: "公示内容",
-                    opensOn: "2000-02-01",
-                    closesOn: "2000-02-10",
+                    ...openWindow(),
                   })
                 : api.applications.transition({
                     applicationId: app.id,
@@ -103,9 +111,10 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
             const code = await outcome(call);
             if ((code === "OK") !== expected)
               mismatches.push(`${stage.id} --${action}--> as ${role}: ${code}`);
-            // An unsent draft is the applicant's own: to the authority it does not exist.
+            // An unsent draft is the applicant's own: to the authority and the recommender it does not exist.
             const refusals = ["FORBIDDEN", "PRECONDITION_FAILED", "BAD_REQUEST"];
-            if (role === "authority" && stage.id === "draft") refusals.push("NOT_FOUND");
+            if ((role === "authority" || role === "recommender") && stage.id === "draft")
+              refusals.push("NOT_FOUND");
             if (!expected && !refusals.includes(code)) {
               mismatches.push(`${stage.id} --${action}--> as ${role}: unexpected ${code}`);
             }
@@ -174,8 +183,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
                   expectedVersion: app.version,
                   title: "公示",
                   body: "公示内容",
-                  opensOn: "2000-02-01",
-                  closesOn: "2000-02-10",
+                  ...openWindow(),
                 })
               : roleCaller(role, module).applications.transition({
                   applicationId: app.id,
@@ -374,6 +382,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
       policyId: "hn-tic-2020",
       kind: "tech-innovation-center",
       title: "湖南省测试技术创新中心",
+      recommenderAreaCode: "430200",
       facts: {
         kind: "tech-innovation-center",
         leadUnit: { type: "enterprise", rdExpenditureLast3Years: [1, 1, 1] },
@@ -512,13 +521,13 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
     await database.db
       .delete(schema.publicityNotices)
       .where(eq(schema.publicityNotices.applicationId, app.id));
+    const window = openWindow();
     const opened = await authority.publicity.open({
       applicationId: app.id,
       expectedVersion: app.version,
       title: "关于测试材料的公示",
       body: "拟批准组建，现予公示",
-      opensOn: "2000-01-01",
-      closesOn: "2999-12-31",
+      ...window,
     });
     const [stored] = await database.db
       .select()
@@ -526,7 +535,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
       .where(
         and(
           eq(schema.publicityNotices.applicationId, app.id),
-          eq(schema.publicityNotices.closesOn, "2999-12-31"),
+          eq(schema.publicityNotices.closesOn, window.closesOn),
         ),
       );
     const open = await callerWith(database, null).publicity.listOpen();
@@ -571,8 +580,7 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
       expectedVersion: app.version,
       title: "限流测试公示",
       body: "公示",
-      opensOn: "2000-01-01",
-      closesOn: "2999-12-31",
+      ...openWindow(),
     });
     const [notice] = await database.db
       .select()
@@ -595,5 +603,205 @@ describe.each(testDatabases())("application workflow on %s", (kind) => {
     const codes: string[] = [];
     for (let i = 0; i < 6; i++) codes.push(await object());
     expect(codes).toEqual(["OK", "OK", "OK", "OK", "OK", "TOO_MANY_REQUESTS"]);
+  });
+
+  /** A Hunan application in publicity with one open objection (filed from `ip`). */
+  async function objectionOnHunan(ip: string) {
+    const app = await placeApplication(database, hunan, "site-visit", fixture);
+    await database.db
+      .delete(schema.publicityNotices)
+      .where(eq(schema.publicityNotices.applicationId, app.id));
+    const opened = await as.authority.publicity.open({
+      applicationId: app.id,
+      expectedVersion: app.version,
+      title: "异议范围测试公示",
+      body: "公示",
+      ...openWindow(),
+    });
+    const [notice] = await database.db
+      .select()
+      .from(schema.publicityNotices)
+      .where(eq(schema.publicityNotices.applicationId, app.id));
+    const { objectionId } = await callerWith(database, null, ip).publicity.object({
+      noticeId: notice!.id,
+      objectorName: "王五",
+      objectorContact: "wang@example.com",
+      grounds: "该单位申报的研发人员数量与实际不符。",
+    });
+    return { app, version: opened.version, noticeId: notice!.id, objectionId };
+  }
+  const volatileTables = new Set(["audit_log", "sessions", "idempotency_keys"]);
+  const stableChecksums = async () =>
+    Object.fromEntries(
+      Object.entries(await tableChecksums(database.db)).filter(([name]) => !volatileTables.has(name)),
+    );
+
+  it("resolveObjection: another jurisdiction's authority gets the 404 of a missing objection, for either outcome, and nothing changes", async () => {
+    const { app, objectionId } = await objectionOnHunan("10.6.6.1");
+    const refusal = async (call: Promise<unknown>) => {
+      const error = await call.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      return error instanceof TRPCError ? { code: error.code, message: error.message } : error;
+    };
+    const missing = await refusal(
+      as["authority-nm"].publicity.resolveObjection({
+        objectionId: "00000000-0000-4000-8000-000000000000",
+        outcome: "dismissed",
+        reason: "不成立",
+      }),
+    );
+    expect(missing).toMatchObject({ code: "NOT_FOUND" });
+    const before = await stableChecksums();
+    for (const outsider of ["authority-nm", "authority-sc", "authority-as"] as const) {
+      for (const outcome of ["dismissed", "upheld"] as const) {
+        const answer = await refusal(
+          as[outsider].publicity.resolveObjection({ objectionId, outcome, reason: "不成立" }),
+        );
+        expect(`${outsider} ${outcome}: ${JSON.stringify(answer)}`).toBe(
+          `${outsider} ${outcome}: ${JSON.stringify(missing)}`,
+        );
+      }
+    }
+    expect(await stableChecksums()).toEqual(before);
+    // The application's own authority can (so the refusal above is about scope, not the input).
+    await as.authority.publicity.resolveObjection({
+      objectionId,
+      outcome: "dismissed",
+      reason: "经核实不成立",
+    });
+    const [row] = await database.db
+      .select()
+      .from(schema.objections)
+      .where(eq(schema.objections.id, objectionId));
+    expect(row!.status).toBe("dismissed");
+    expect(app.id).toEqual(expect.any(String));
+  });
+
+  it("an objection notifies only the authority of the application's own jurisdiction", async () => {
+    const { app } = await objectionOnHunan("10.6.6.2");
+    const notified = await database.db
+      .select({ userId: schema.notifications.userId })
+      .from(schema.notifications)
+      .where(
+        and(eq(schema.notifications.applicationId, app.id), eq(schema.notifications.kind, "objection-filed")),
+      );
+    expect(notified.map((n) => n.userId)).toEqual([await userIdOf(database, "authority")]);
+  });
+
+  it("counts objections per address atomically: of 8 at once, exactly 5 are accepted", async () => {
+    const { noticeId } = await objectionOnHunan("10.6.6.3");
+    const codes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        outcome(
+          callerWith(database, null, "10.6.6.4").publicity.object({
+            noticeId,
+            objectorName: "赵六",
+            objectorContact: "zhao@example.com",
+            grounds: `并发提交的第${i + 1}条异议，用于测试限流。`,
+          }),
+        ),
+      ),
+    );
+    expect(codes.filter((c) => c === "OK")).toHaveLength(5);
+    expect(codes.filter((c) => c === "TOO_MANY_REQUESTS")).toHaveLength(3);
+    const stored = await database.db
+      .select({ id: schema.objections.id })
+      .from(schema.objections)
+      .where(eq(schema.objections.sourceIp, "10.6.6.4"));
+    expect(stored).toHaveLength(5);
+  });
+
+  /** The Hunan authority on a clock fixed at `iso` (its session made at that instant). */
+  async function authorityAt(iso: string): Promise<Api> {
+    const now = new Date(iso);
+    const userId = await userIdOf(database, "authority");
+    const meta = { ip: "10.1.0.1", userAgent: "vitest", now };
+    const { token } = await database.db.transaction((tx) => createSession(tx, userId, meta));
+    return createCaller(
+      createContext({
+        database,
+        requestId: "workflow-test",
+        ip: "10.1.0.1",
+        userAgent: "vitest",
+        sessionToken: token,
+        cookies: { set: () => {}, clear: () => {} },
+        now: () => now,
+      }),
+    );
+  }
+
+  it("opens a notice no earlier than the day it is published, for at least the module's working days (common.publicity)", async () => {
+    const minimum = hunan.settings.find((s) => s.relatesTo === "common.publicity")!.value;
+    expect(minimum).toBe(5);
+    const tryOpen = async (authority: Api, opensOn: string, closesOn: string) => {
+      const app = await placeApplication(database, hunan, "site-visit", fixture);
+      await database.db
+        .delete(schema.publicityNotices)
+        .where(eq(schema.publicityNotices.applicationId, app.id));
+      const answer = await authority.publicity
+        .open({
+          applicationId: app.id,
+          expectedVersion: app.version,
+          title: "公示",
+          body: "公示内容",
+          opensOn,
+          closesOn,
+        })
+        .then(
+          () => "OK",
+          (e: unknown) => e,
+        );
+      const notices = await database.db
+        .select()
+        .from(schema.publicityNotices)
+        .where(eq(schema.publicityNotices.applicationId, app.id));
+      const [stored] = await database.db
+        .select()
+        .from(schema.applications)
+        .where(eq(schema.applications.id, app.id));
+      if (answer === "OK") {
+        expect(notices.map((n) => [n.opensOn, n.closesOn])).toEqual([[opensOn, closesOn]]);
+        return "OK";
+      }
+      // A refusal stores nothing, moves nothing, and is audited with the rule.
+      expect(notices).toEqual([]);
+      expect(stored!.stage).toBe("site-visit");
+      const audits = await database.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.objectId, app.id));
+      expect(audits.map((a) => [a.action, a.result, a.ruleId])).toEqual([
+        ["application.open-publicity", "denied", "common.publicity"],
+      ]);
+      const error = answer as TRPCError;
+      expect(error.message).toContain("common.publicity, hn-tic-2020 五(三)");
+      return `${error.code}: ${error.message}`;
+    };
+    // Wednesday 2 December 2026, 10:00 in China (the finding: a notice for 20–26 November opened that day).
+    const december = await authorityAt("2026-12-02T02:00:00Z");
+    expect(await tryOpen(december, "2026-11-20", "2026-11-26")).toMatch(/^BAD_REQUEST: .*早于发布当日/);
+    expect(await tryOpen(december, "2026-12-01", "2026-12-31")).toMatch(/^BAD_REQUEST: .*早于发布当日/);
+    expect(await tryOpen(december, "2026-12-02", "2026-12-07")).toMatch(/^BAD_REQUEST: .*不得少于5个工作日/);
+    expect(await tryOpen(december, "2026-12-02", "2026-12-08")).toBe("OK");
+    expect(await tryOpen(december, "2026-12-03", "2026-12-09")).toBe("OK");
+    // 30 September 2026: National Day takes 1–7 October; 10 October (a Saturday) is worked.
+    const september = await authorityAt("2026-09-30T02:00:00Z");
+    expect(await tryOpen(september, "2026-09-30", "2026-10-11")).toMatch(/^BAD_REQUEST: .*仅含4个工作日/);
+    expect(await tryOpen(september, "2026-09-30", "2026-10-12")).toBe("OK");
+  });
+
+  it("offers the notice form today through the minimum, on the server's clock, only within scope", async () => {
+    const app = await placeApplication(database, hunan, "site-visit", fixture);
+    const december = await authorityAt("2026-12-02T15:59:00Z"); // 23:59 in China
+    expect(await december.publicity.window({ applicationId: app.id })).toEqual({
+      today: "2026-12-02",
+      opensOn: "2026-12-02",
+      closesOn: "2026-12-08",
+      minimumWorkingDays: 5,
+      clause: "common.publicity, hn-tic-2020 五(三)",
+    });
+    expect(await outcome(as["authority-nm"].publicity.window({ applicationId: app.id }))).toBe("NOT_FOUND");
   });
 });

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { asc, desc, gt, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "./client";
 import { auditLog } from "./schema";
+import { hmacHex, type Secrets, secretsOf } from "./secrets";
 
 export type AuditResult = "ok" | "denied" | "failed";
 
@@ -37,7 +37,11 @@ export function canonicalJson(value: unknown): string {
 
 type ChainFields = Omit<typeof auditLog.$inferSelect, "id" | "hash">;
 
-function rowHash(row: ChainFields): string {
+/**
+ * HMAC-SHA-256 under a key that is not in the database: whoever can edit rows (a superuser, a stolen
+ * backup) cannot recompute a chain that verifies, as they could with a plain hash.
+ */
+function rowMac(auditKey: Buffer, row: ChainFields): string {
   const canonical = canonicalJson([
     row.at.toISOString(),
     row.actorId,
@@ -50,9 +54,7 @@ function rowHash(row: ChainFields): string {
     row.ruleId,
     row.detail,
   ]);
-  return createHash("sha256")
-    .update(row.prevHash + canonical)
-    .digest("hex");
+  return hmacHex(auditKey, row.prevHash + canonical);
 }
 
 /**
@@ -60,6 +62,7 @@ function rowHash(row: ChainFields): string {
  * back together. The advisory lock (held to commit) keeps the chain linear under concurrent writers.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry, now: Date = new Date()): Promise<void> {
+  const { auditKey } = secretsOf(tx);
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const fields: ChainFields = {
@@ -75,7 +78,7 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, now: Date = new Dat
     detail: entry.detail ?? null,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditLog).values({ ...fields, hash: rowHash(fields) });
+  await tx.insert(auditLog).values({ ...fields, hash: rowMac(auditKey, fields) });
 }
 
 /** Runs `change` and writes its audit row in one transaction; either both commit or neither. */
@@ -101,10 +104,15 @@ export type AuditChainReport =
   | { ok: false; rows: number; brokenAtId: number; reason: "altered" | "missing-predecessor" };
 
 /**
- * Walks the chain in id order. An edited row fails its own hash; a deleted row breaks the next row's
- * prev_hash. (Deleting the newest rows leaves a valid shorter chain: anchor the head hash externally.)
+ * Walks the chain in id order with the handle's key (or `secrets`, to check under another key). An edited
+ * row, or a chain recomputed without the key, fails its MAC; a deleted row breaks the next row's prev_hash.
+ * (Deleting the newest rows leaves a valid shorter chain: keep `auditChainHead` outside the database.)
  */
-export async function verifyAuditChain(db: Db): Promise<AuditChainReport> {
+export async function verifyAuditChain(
+  db: Db,
+  options: { secrets?: Secrets } = {},
+): Promise<AuditChainReport> {
+  const { auditKey } = options.secrets ?? secretsOf(db);
   let prev = GENESIS_HASH;
   let lastId = 0;
   let rows = 0;
@@ -119,10 +127,21 @@ export async function verifyAuditChain(db: Db): Promise<AuditChainReport> {
     for (const row of page) {
       if (row.prevHash !== prev)
         return { ok: false, rows, brokenAtId: row.id, reason: "missing-predecessor" };
-      if (rowHash(row) !== row.hash) return { ok: false, rows, brokenAtId: row.id, reason: "altered" };
+      if (rowMac(auditKey, row) !== row.hash)
+        return { ok: false, rows, brokenAtId: row.id, reason: "altered" };
       prev = row.hash;
       lastId = row.id;
       rows++;
     }
   }
+}
+
+/** The newest row's id and MAC: `pnpm audit:verify` prints it to be kept elsewhere (a shortened chain shows). */
+export async function auditChainHead(db: Db): Promise<{ id: number; mac: string } | null> {
+  const [last] = await db
+    .select({ id: auditLog.id, mac: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return last ?? null;
 }

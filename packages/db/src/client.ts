@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
@@ -11,6 +13,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { acquireDataDirLock } from "./lock";
 import * as schema from "./schema";
+import { bindSecrets, deriveSecrets, loadOrCreateSecretKey } from "./secrets";
 
 export type Schema = typeof schema;
 /** The query surface shared by the PGlite and node-postgres drivers. */
@@ -38,6 +41,12 @@ export interface DatabaseConfig {
   migrationsFolder?: string;
   /** Reports background errors (an idle PostgreSQL connection dropping); defaults to console.error. */
   onBackgroundError?: (error: Error) => void;
+  /**
+   * Master key of the audit chain's MAC and of TOTP secrets at rest (KECHUANG_SECRET_KEY, 32+ bytes). When
+   * absent: an on-disk PGlite uses (or creates) `dataDir/secret.key`, an in-memory one a throwaway key, and a
+   * PostgreSQL handle has none (audit writes then fail with a message naming the setting).
+   */
+  secretKey?: Buffer;
 }
 
 /** Where drizzle-kit writes migrations, relative to this file (src/ → ../drizzle). */
@@ -62,13 +71,32 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       await pool.end();
       throw error;
     }
-    return wrap("postgres", drizzlePg(pool, { schema }) as unknown as Db, migrationsFolder, () => pool.end());
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    if (config.secretKey) bindSecrets(db, deriveSecrets(config.secretKey));
+    return wrap("postgres", db, migrationsFolder, () => pool.end());
   }
   const inMemory = config.dataDir.startsWith("memory://");
-  const release = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
+  if (inMemory)
+    return fromPglite(await PGlite.create(), {
+      migrationsFolder,
+      secretKey: config.secretKey ?? randomBytes(32),
+    });
+  const dataDir = config.dataDir;
+  makePrivateDirectory(dataDir);
+  const release = acquireDataDirLock(dataDir);
   try {
-    const client = await PGlite.create(inMemory ? undefined : config.dataDir);
-    return await fromPglite(client, { migrationsFolder, onClose: release });
+    const secretKey = config.secretKey ?? loadOrCreateSecretKey(dataDir);
+    const client = await PGlite.create(dataDir);
+    const database = await fromPglite(client, {
+      migrationsFolder,
+      secretKey,
+      onClose: () => {
+        restrictDataDirFiles(dataDir);
+        release();
+      },
+    });
+    restrictDataDirFiles(dataDir);
+    return database;
   } catch (error) {
     release();
     throw error;
@@ -92,13 +120,44 @@ async function migrateWithLock(pool: pg.Pool, migrationsFolder: string): Promise
   }
 }
 
+/**
+ * The data directory is the database: owner only (0700), created so or tightened when it exists (older
+ * installs made it world-readable). The directory's mode is what protects files PGlite creates later.
+ */
+export function makePrivateDirectory(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/**
+ * PGlite's file system layer sets its files to 0666 (or 0644) whatever the process umask says, so every
+ * entry is tightened after opening and after closing: files 0600, folders 0700.
+ */
+export function restrictDataDirFiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    try {
+      if (entry.isDirectory()) {
+        chmodSync(path, 0o700);
+        restrictDataDirFiles(path);
+      } else if (entry.isFile()) chmodSync(path, 0o600);
+    } catch (error) {
+      // PostgreSQL removes temporary files while we walk: a vanished entry needs no tightening.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+}
+
 /** Wraps an already open PGlite (tests clone a migrated template) and migrates it. */
 export async function fromPglite(
   client: PGlite,
-  options: { migrationsFolder?: string; onClose?: () => void } = {},
+  options: { migrationsFolder?: string; onClose?: () => void; secretKey?: Buffer } = {},
 ): Promise<Database> {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // Without a key (a bare in-memory clone), a throwaway one: nothing it protects outlives the process.
+  bindSecrets(db, deriveSecrets(options.secretKey ?? randomBytes(32)));
   await migratePglite(db as never, { migrationsFolder });
   return wrap("pglite", db, migrationsFolder, async () => {
     if (!client.closed) await client.close();

@@ -5,7 +5,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import type { Database, Db } from "./client";
+import { type Database, type Db, makePrivateDirectory, restrictDataDirFiles } from "./client";
 import { acquireDataDirLock } from "./lock";
 import * as schema from "./schema";
 
@@ -38,7 +38,13 @@ export async function openRawConnection(config: {
     };
   }
   const inMemory = config.dataDir.startsWith("memory://");
-  const release = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
+  if (!inMemory) makePrivateDirectory(config.dataDir);
+  const unlock = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
+  // A restore writes a whole database: its files are tightened once it is closed (see restrictDataDirFiles).
+  const release = () => {
+    if (!inMemory) restrictDataDirFiles(config.dataDir);
+    unlock();
+  };
   try {
     const client = await PGlite.create(inMemory ? undefined : config.dataDir);
     return fromRawPglite(client, release);

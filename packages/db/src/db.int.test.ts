@@ -1,19 +1,65 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { appendAudit, recordAudit, verifyAuditChain, withAudit } from "./audit";
+import { appendAudit, canonicalJson, GENESIS_HASH, recordAudit, verifyAuditChain, withAudit } from "./audit";
 import { type Database, openDatabase } from "./client";
 import { passwordMeetsPolicy, verifyPassword } from "./passwords";
 import { listApplicationsOfOrganization, submittedInArea } from "./repositories/applications";
 import { listApprovedPlatforms } from "./repositories/platforms";
 import { findUserByUsername, recordFailedSignIn } from "./repositories/users";
 import { auditLog, organizations } from "./schema";
+import { deriveSecrets, hmacHex, SECRET_KEY_FILE } from "./secrets";
 import { DEMO_USERS, isEmptyDatabase, seedDemo, writeDemoAccounts } from "./seed";
-import { createTestDatabase, testDatabases } from "./testing";
+import { createTestDatabase, TEST_SECRET_KEY, testDatabases } from "./testing";
 
 const entry = (action: string) => ({ actorId: null, actorRole: "anonymous", action, result: "ok" as const });
+
+/**
+ * What someone with write access to the table (not the key) does after editing rows: recompute every
+ * row's link and digest with `digest(prev + canonical row)`, so each row matches its predecessor again.
+ */
+async function recomputeChain(database: Database, digest: (data: string) => string): Promise<void> {
+  const rows = await database.db.select().from(auditLog).orderBy(auditLog.id);
+  await database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+  let prev = GENESIS_HASH;
+  for (const row of rows) {
+    const canonical = canonicalJson([
+      row.at.toISOString(),
+      row.actorId,
+      row.actorRole,
+      row.action,
+      row.objectType,
+      row.objectId,
+      row.result,
+      row.sourceIp,
+      row.ruleId,
+      row.detail,
+    ]);
+    const hash = digest(prev + canonical);
+    await database.db.execute(
+      sql`update audit_log set prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`,
+    );
+    prev = hash;
+  }
+  await database.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+}
+
+/** Every regular file under `dir`. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 
 describe.each(testDatabases())("database on %s", (kind) => {
   let database: Database;
@@ -87,6 +133,35 @@ describe.each(testDatabases())("database on %s", (kind) => {
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, reason: "missing-predecessor" });
   });
 
+  it("keys the chain: recomputed without the key (plain SHA-256) or under another key, it fails", async () => {
+    for (const action of ["a", "b", "c"]) await recordAudit(database.db, entry(action));
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, rows: 3 });
+    // Checked under another installation's key, an untouched chain does not verify either.
+    expect(await verifyAuditChain(database.db, { secrets: deriveSecrets(randomBytes(32)) })).toMatchObject({
+      ok: false,
+      reason: "altered",
+    });
+
+    const [second] = await database.db.select().from(auditLog).where(eq(auditLog.action, "b"));
+    await database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    await database.db.execute(sql`update audit_log set action = 'forged' where id = ${second!.id}`);
+    await database.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    const [first] = await database.db.select().from(auditLog).orderBy(auditLog.id).limit(1);
+    const brokenAtFirst = { ok: false, brokenAtId: first!.id, reason: "altered" };
+
+    // The unkeyed scheme this replaces: the forger recomputes it and it used to pass.
+    await recomputeChain(database, (data) => createHash("sha256").update(data).digest("hex"));
+    expect(await verifyAuditChain(database.db)).toMatchObject(brokenAtFirst);
+    // An HMAC under a key the forger chose (not the server's) fails just the same.
+    const guessed = deriveSecrets(randomBytes(32)).auditKey;
+    await recomputeChain(database, (data) => hmacHex(guessed, data));
+    expect(await verifyAuditChain(database.db)).toMatchObject(brokenAtFirst);
+    // Only the server's own key makes a recomputed chain verify (so the forgeries above were well formed).
+    const serverKey = deriveSecrets(TEST_SECRET_KEY).auditKey;
+    await recomputeChain(database, (data) => hmacHex(serverKey, data));
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, rows: 3 });
+  });
+
   it("locks an account on the fifth consecutive failure", async () => {
     await seedDemo(database.db);
     const user = (await findUserByUsername(database.db, "expert"))!;
@@ -145,6 +220,51 @@ describe("PGlite data directory", () => {
     await first.close();
     const second = await openDatabase({ dataDir: dir });
     expect(await isEmptyDatabase(second.db)).toBe(false);
+    // No key was given: the one kept in DATA_DIR/secret.key still verifies the chain after a restart.
+    expect(await verifyAuditChain(second.db)).toMatchObject({ ok: true });
     await second.close();
+  }, 60_000);
+
+  /** Mode bits of the directory and of every entry below it that group or others may use. */
+  const openToOthers = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .map((e) => join(e.parentPath, e.name))
+      .filter((path) => (statSync(path).mode & 0o077) !== 0);
+
+  it("is the owner's alone: the directory 0700 and no entry group/other accessible, open and closed", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "kc-db-perm-")), "data");
+    const database = await openDatabase({ dataDir: dir });
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(openToOthers(dir)).toEqual([]);
+    await seedDemo(database.db);
+    await database.close();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(openToOthers(dir)).toEqual([]);
+
+    // A directory an older version left world-readable is tightened when it is opened.
+    chmodSync(dir, 0o777);
+    const older = join(dir, "left-by-an-older-version");
+    writeFileSync(older, "x", { mode: 0o666 });
+    chmodSync(older, 0o666);
+    const reopened = await openDatabase({ dataDir: dir });
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(openToOthers(dir)).toEqual([]);
+    await reopened.close();
+  }, 60_000);
+
+  it("keeps no TOTP secret in clear in any file of the data directory, WAL included", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "kc-db-wal-")), "data");
+    mkdirSync(dir, { recursive: true });
+    const database = await openDatabase({ dataDir: dir });
+    const secrets = (await seedDemo(database.db)).flatMap((a) => (a.totpSecret ? [a.totpSecret] : []));
+    await database.close();
+    expect(secrets.length).toBeGreaterThan(0);
+    const files = filesUnder(dir).filter((f) => !f.endsWith(SECRET_KEY_FILE));
+    expect(files.some((f) => f.includes("pg_wal"))).toBe(true);
+    const leaks = files.filter((file) => {
+      const bytes = readFileSync(file).toString("latin1");
+      return secrets.some((secret) => bytes.includes(secret));
+    });
+    expect(leaks).toEqual([]);
   }, 60_000);
 });

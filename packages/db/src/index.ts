@@ -11,4 +11,18 @@ export * from "./repositories/sessions";
 export * from "./repositories/users";
 export { type RestoreOptions, type RestoreOutcome, restoreDatabase } from "./restore";
 export * as schema from "./schema";
+export {
+  decryptTotpSecret,
+  deriveSecrets,
+  encryptTotpSecret,
+  loadOrCreateSecretKey,
+  MIN_SECRET_KEY_BYTES,
+  openTotpSecret,
+  parseSecretKey,
+  SECRET_KEY_FILE,
+  type Secrets,
+  sealTotpSecret,
+  secretsOf,
+  unknownUsernamePseudonym,
+} from "./secrets";
 export * from "./seed";

@@ -15,6 +15,7 @@ import {
   publicityNotices,
   users,
 } from "./schema";
+import { sealTotpSecret } from "./secrets";
 
 /**
  * Demo data for an EMPTY database: organizations in four jurisdictions, one account per role, approved
@@ -186,6 +187,15 @@ export const DEMO_USERS: readonly UserSeed[] = [
     role: "recommender",
     org: "zz-gov",
     areaCode: "430200",
+    totp: false,
+  },
+  {
+    // Recommends the Baotou application under Inner Mongolia's policy (nm-tic-2020 三(四)1: 盟市政府推荐).
+    username: "recommender-nm",
+    displayName: "赵磊（包头市科技局）",
+    role: "recommender",
+    org: "bt-gov",
+    areaCode: "150200",
     totp: false,
   },
   {
@@ -392,7 +402,11 @@ const EXPERTISE: Record<string, string[]> = {
   expert6: ["management", "technical"],
 };
 
-const APPLICATIONS = [
+/**
+ * Each application's recommending area is one of its policy's recommending bodies (Hunan: 株洲市, Inner
+ * Mongolia: 包头市), and a demo recommender of that area can act on it (seed.test.ts checks both).
+ */
+export const APPLICATIONS = [
   { title: "湖南省先进陶瓷材料技术创新中心", org: "zz-ceramics", area: "430200", stage: "draft", days: 2 },
   {
     title: "湖南省电子陶瓷基板技术创新中心",
@@ -442,6 +456,10 @@ const APPLICATIONS = [
   },
 ] as const;
 
+/** The policy a seeded application is filed under: Hunan's unless it says otherwise. */
+export const seededPolicyOf = (a: (typeof APPLICATIONS)[number]): string =>
+  "policyId" in a ? a.policyId : "hn-tic-2020";
+
 export interface DemoAccount {
   username: string;
   role: Role;
@@ -488,7 +506,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
           organizationId: orgId(seed.org),
           areaCode: seed.areaCode,
           passwordHash: hash,
-          totpSecret,
+          // Encrypted at rest; the plain secret goes only to the installer's 0600 demo-accounts file.
+          totpSecret: totpSecret && sealTotpSecret(tx, totpSecret),
           // ".invalid" can never be delivered (RFC 2606): demo mail only reaches a test SMTP server.
           email: `${seed.username}@demo.kechuang.invalid`,
         })),
@@ -510,7 +529,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       const [row] = await tx
         .insert(applications)
         .values({
-          policyId: "policyId" in a ? a.policyId : "hn-tic-2020",
+          policyId: seededPolicyOf(a),
           kind: "tech-innovation-center",
           title: a.title,
           organizationId: orgId(a.org),

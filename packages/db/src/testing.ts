@@ -18,6 +18,12 @@ export function testDatabases(): TestDatabaseKind[] {
   return testDatabaseUrl ? ["pglite", "postgres"] : ["pglite"];
 }
 
+/**
+ * The secret key of every test database (the audit chain's MAC, TOTP secrets at rest): fixed, so a test
+ * can reopen or inspect what another handle wrote. Never a production key.
+ */
+export const TEST_SECRET_KEY = Buffer.from("kechuang-test-secret-key-not-for-production-use", "utf8");
+
 let template: Promise<Blob> | undefined;
 
 function pgliteTemplate(): Promise<Blob> {
@@ -34,14 +40,18 @@ function pgliteTemplate(): Promise<Blob> {
 export async function createTestDatabase(kind: TestDatabaseKind = "pglite"): Promise<Database> {
   if (kind === "pglite") {
     const client = await PGlite.create({ loadDataDir: await pgliteTemplate() });
-    return fromPglite(client);
+    return fromPglite(client, { secretKey: TEST_SECRET_KEY });
   }
   if (!testDatabaseUrl) throw new Error("TEST_DATABASE_URL is not set: PostgreSQL tests cannot run");
   const name = `kc_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`create database ${name}`);
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ dataDir: "unused", databaseUrl: url.toString() });
+  const database = await openDatabase({
+    dataDir: "unused",
+    databaseUrl: url.toString(),
+    secretKey: TEST_SECRET_KEY,
+  });
   return {
     ...database,
     async close() {

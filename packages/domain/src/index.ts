@@ -1,4 +1,6 @@
 export * from "./auth";
+export * from "./calendar/cn-holidays";
+export * from "./calendar/working-days";
 export * from "./common";
 export * from "./credit-code";
 export * from "./entities";

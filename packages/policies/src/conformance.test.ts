@@ -199,4 +199,62 @@ describe("the suite can fail", () => {
     const issues = broken((m) => ({ ...m, id: "zz-tic-2098" }));
     expect(issues[0]).toBe('identity: module id "zz-tic-2098" ≠ source id "zz-tic-2099"');
   });
+
+  /** The fixture with its submit step handed to a recommender: now someone recommends under it. */
+  const recommended = (m: PolicyModule): PolicyModule => ({
+    ...m,
+    workflow: {
+      ...m.workflow,
+      transitions: m.workflow.transitions.map((t) =>
+        t.action === "submit" ? t : { ...t, roles: [...t.roles, "recommender"] },
+      ),
+    },
+  });
+  const bodies = (codes: string[]) =>
+    codes.map((code) => ({ code, name: { zh: `推荐单位${code}`, en: `Body ${code}` } }));
+
+  it("catches a recommender step without a list of recommending bodies, and an empty list", () => {
+    expect(broken(recommended)).toEqual([
+      "recommendation: the workflow has a recommender step but no recommending bodies",
+    ]);
+    const citation = { source: "zz-tic-2099", clause: "三", quote: "申报、论证、公示、认定" };
+    expect(broken((m) => ({ ...recommended(m), recommendation: { citation, bodies: [] } }))).toEqual([
+      "recommendation: the list of recommending bodies is empty",
+    ]);
+  });
+
+  it("catches recommending bodies outside the jurisdiction, listed twice, or without a clause", () => {
+    const citation = { source: "zz-tic-2099", clause: "三", quote: "申报、论证、公示、认定" };
+    const issues = broken((m) => ({
+      ...recommended(m),
+      recommendation: { citation, bodies: bodies(["990100", "430200", "990100", "99010"]) },
+    }));
+    expect(issues).toEqual([
+      'recommendation: recommending body "990100" is listed twice',
+      'recommendation: recommending body "430200" is not inside 990000',
+      'recommendation: recommending body "99010" is not inside 990000',
+    ]);
+    expect(
+      broken((m) => ({
+        ...recommended(m),
+        recommendation: { citation: { ...citation, clause: "九" }, bodies: bodies(["990100"]) },
+      })),
+    ).toEqual(["recommendation: the recommending bodies cite no clause of zz-tic-2099"]);
+    expect(broken((m) => ({ ...m, recommendation: { citation, bodies: bodies(["990100"]) } }))).toEqual([
+      "recommendation: recommending bodies are declared but no recommender step uses them",
+    ]);
+  });
+});
+
+describe("recommending bodies of the registered modules", () => {
+  it("lists Hunan's 14 市州, Inner Mongolia's 12 盟市 and departments, Anshun's city and six counties", () => {
+    const codes = (id: string) => policyModules.find((m) => m.id === id)!.recommendation?.bodies.length;
+    expect(["hn-tic-2020", "nm-tic-2020", "as-plat-2021", "sc-tic-2018", "sc-zone-2018"].map(codes)).toEqual([
+      14,
+      13,
+      7,
+      undefined,
+      undefined,
+    ]);
+  });
 });

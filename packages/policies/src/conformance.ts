@@ -2,6 +2,7 @@ import {
   analyzeWorkflow,
   type CenterFacts,
   citationSchema,
+  isInsideJurisdiction,
   localizedTextSchema,
   obligationSchema,
   outlineContentSchema,
@@ -31,7 +32,8 @@ export type ConformanceCheck =
   | "rule-shape"
   | "outline"
   | "schedule"
-  | "source";
+  | "source"
+  | "recommendation";
 
 export interface ConformanceIssue {
   check: ConformanceCheck;
@@ -75,6 +77,8 @@ export function conformanceIssues(
       }
     }
   }
+
+  recommendationIssues(module, add);
 
   // the catalog: every rule of the module's group is implemented, and nothing outside the catalog
   const ruleIds = module.rules.map((r) => r.id);
@@ -158,6 +162,39 @@ export function conformanceIssues(
   for (const input of sampleScheduleInputs) scheduleIssues(module, input, add, reference);
 
   return issues;
+}
+
+/**
+ * A module whose workflow lets a recommender act declares who may recommend, cited, as divisions inside its
+ * jurisdiction: the application's recommending area is picked from that list and checked against it.
+ */
+function recommendationIssues(module: PolicyModule, add: (check: ConformanceCheck, detail: string) => void) {
+  const recommends = module.workflow.transitions.some((t) => t.roles.includes("recommender"));
+  const policy = module.recommendation;
+  if (!policy) {
+    if (recommends) add("recommendation", "the workflow has a recommender step but no recommending bodies");
+    return;
+  }
+  if (!recommends)
+    add("recommendation", "recommending bodies are declared but no recommender step uses them");
+  if (policy.bodies.length === 0) add("recommendation", "the list of recommending bodies is empty");
+  const codes = policy.bodies.map((b) => b.code);
+  for (const code of codes.filter((c, i) => codes.indexOf(c) !== i)) {
+    add("recommendation", `recommending body "${code}" is listed twice`);
+  }
+  for (const body of policy.bodies) {
+    if (!isInsideJurisdiction(module.jurisdiction, body.code))
+      add("recommendation", `recommending body "${body.code}" is not inside ${module.jurisdiction.code}`);
+    if (!localizedTextSchema.safeParse(body.name).success)
+      add("recommendation", `recommending body "${body.code}" has no bilingual name`);
+  }
+  const { citation } = policy;
+  const clause = module.source.clauses.find((c) => c.id === citation.clause);
+  if (!citationSchema.safeParse(citation).success || citation.source !== module.id || !clause) {
+    add("recommendation", `the recommending bodies cite no clause of ${module.id}`);
+  } else if (!comparable(clause.text).includes(comparable(citation.quote))) {
+    add("recommendation", `the recommending bodies quote text that clause "${clause.id}" does not contain`);
+  }
 }
 
 function scheduleIssues(

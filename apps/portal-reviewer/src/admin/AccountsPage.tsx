@@ -152,18 +152,24 @@ export function AccountsPage({ locale, selfId }: { locale: Locale; selfId: strin
             {
               title: "",
               key: "actions",
-              render: (_, a) => (
-                <Button
-                  size="small"
-                  danger={!a.disabled}
-                  disabled={a.id === selfId}
-                  data-testid={`account-toggle-${a.username}`}
-                  loading={setDisabled.isPending && setDisabled.variables?.userId === a.id}
-                  onClick={() => setDisabled.mutate({ userId: a.id, disabled: !a.disabled })}
-                >
-                  {a.disabled ? t("admin.accounts.enable") : t("admin.accounts.disable")}
-                </Button>
-              ),
+              // 三员分立: administrator accounts are the security administrator's to disable, not ours.
+              render: (_, a) =>
+                isAdminRole(a.role as Role) ? (
+                  <Typography.Text type="secondary" data-testid={`account-admin-${a.username}`}>
+                    {t("admin.accounts.adminBySecurity")}
+                  </Typography.Text>
+                ) : (
+                  <Button
+                    size="small"
+                    danger={!a.disabled}
+                    disabled={a.id === selfId}
+                    data-testid={`account-toggle-${a.username}`}
+                    loading={setDisabled.isPending && setDisabled.variables?.userId === a.id}
+                    onClick={() => setDisabled.mutate({ userId: a.id, disabled: !a.disabled })}
+                  >
+                    {a.disabled ? t("admin.accounts.enable") : t("admin.accounts.disable")}
+                  </Button>
+                ),
             },
           ]}
         />

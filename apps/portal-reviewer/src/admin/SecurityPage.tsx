@@ -10,25 +10,40 @@ import {
   useTRPC,
 } from "@kechuang/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Popconfirm, Table } from "antd";
+import { App as AntApp, Button, Card, Popconfirm, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { reviewerNamespace } from "../messages";
 import { formatDateTime } from "../workflow/dates";
 
 type Locked = RouterOutputs["security"]["lockedAccounts"][number];
+type Administrator = RouterOutputs["security"]["administrators"][number];
 type Session = RouterOutputs["security"]["sessions"][number];
 
 const roleText = (role: string, locale: Locale) =>
   role in roleLabels ? localized(roleLabels[role as Role], locale) : role;
 
-/** Security administrator: unlock accounts locked by failed sign-ins, end live sessions. */
-export function SecurityPage({ locale }: { locale: Locale }) {
+/**
+ * Security administrator: unlock accounts locked by failed sign-ins, disable or enable the other
+ * administrators' accounts (三员分立: the system administrator cannot), end live sessions.
+ */
+export function SecurityPage({ locale, selfId }: { locale: Locale; selfId: string }) {
   const { t } = useTranslation(reviewerNamespace);
   const trpc = useTRPC();
   const client = useQueryClient();
   const { message } = AntApp.useApp();
   const locked = useQuery(trpc.security.lockedAccounts.queryOptions());
   const sessions = useQuery(trpc.security.sessions.queryOptions());
+  const administrators = useQuery(trpc.security.administrators.queryOptions());
+  const setAdministratorDisabled = useMutation(
+    trpc.security.setAdministratorDisabled.mutationOptions({
+      // Disabling ends that administrator's sessions too.
+      onSuccess: () =>
+        Promise.all([
+          client.invalidateQueries({ queryKey: trpc.security.administrators.queryKey() }),
+          client.invalidateQueries({ queryKey: trpc.security.sessions.queryKey() }),
+        ]),
+    }),
+  );
   const unlock = useMutation(
     trpc.security.unlock.mutationOptions({
       onSuccess: () => {
@@ -49,9 +64,9 @@ export function SecurityPage({ locale }: { locale: Locale }) {
   return (
     <div>
       <PageHeader title={t("admin.security.title")} subtitle={t("admin.security.subtitle")} />
-      {unlock.isError || revoke.isError ? (
+      {unlock.isError || revoke.isError || setAdministratorDisabled.isError ? (
         <div style={{ marginBottom: 12 }}>
-          <InlineError error={unlock.error ?? revoke.error} />
+          <InlineError error={unlock.error ?? revoke.error ?? setAdministratorDisabled.error} />
         </div>
       ) : null}
       <Card title={t("admin.security.locked")} style={{ marginBottom: 16 }}>
@@ -96,6 +111,74 @@ export function SecurityPage({ locale }: { locale: Locale }) {
                     {t("admin.security.unlock")}
                   </Button>
                 ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+      <Card title={t("admin.security.administrators")} style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary">{t("admin.security.administratorsHint")}</Typography.Paragraph>
+        {administrators.isError ? (
+          <ErrorState error={administrators.error} onRetry={() => void administrators.refetch()} />
+        ) : (
+          <Table<Administrator>
+            rowKey="id"
+            size="small"
+            loading={administrators.isPending}
+            dataSource={administrators.data ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            onRow={(a) => ({ "data-testid": `administrator-row-${a.username}` }) as object}
+            columns={[
+              { title: t("admin.accounts.username"), dataIndex: "username", key: "username" },
+              { title: t("admin.accounts.displayName"), dataIndex: "displayName", key: "displayName" },
+              { title: t("admin.accounts.role"), key: "role", render: (_, a) => roleText(a.role, locale) },
+              {
+                title: t("admin.accounts.status"),
+                key: "status",
+                render: (_, a) =>
+                  a.disabled ? (
+                    <Tag color="red">{t("admin.accounts.disabled")}</Tag>
+                  ) : (
+                    <Tag color="green">{t("admin.accounts.enabled")}</Tag>
+                  ),
+              },
+              {
+                title: "",
+                key: "toggle",
+                render: (_, a) => {
+                  const button = (
+                    <Button
+                      size="small"
+                      danger={!a.disabled}
+                      disabled={a.id === selfId}
+                      data-testid={`administrator-toggle-${a.username}`}
+                      loading={
+                        setAdministratorDisabled.isPending &&
+                        setAdministratorDisabled.variables?.userId === a.id
+                      }
+                      onClick={
+                        a.disabled
+                          ? () => setAdministratorDisabled.mutate({ userId: a.id, disabled: false })
+                          : undefined
+                      }
+                    >
+                      {a.disabled ? t("admin.accounts.enable") : t("admin.accounts.disable")}
+                    </Button>
+                  );
+                  // Disabling ends the other administrator's work at once: confirm first.
+                  return a.disabled || a.id === selfId ? (
+                    button
+                  ) : (
+                    <Popconfirm
+                      title={t("admin.security.disableConfirm")}
+                      okText={t("actions.ok")}
+                      cancelText={t("actions.cancel")}
+                      onConfirm={() => setAdministratorDisabled.mutate({ userId: a.id, disabled: true })}
+                    >
+                      {button}
+                    </Popconfirm>
+                  );
+                },
               },
             ]}
           />

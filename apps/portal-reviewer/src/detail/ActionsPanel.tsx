@@ -1,6 +1,7 @@
-import { EmptyState, InlineError, type Locale, localized, useTRPCClient } from "@kechuang/ui";
-import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Flex, Form, Input, Modal } from "antd";
+import { publicityWindowProblem } from "@kechuang/domain";
+import { EmptyState, InlineError, type Locale, localized, useTRPC, useTRPCClient } from "@kechuang/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, App as AntApp, Button, Flex, Form, Input, Modal, Spin } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { reviewerNamespace } from "../messages";
@@ -85,9 +86,17 @@ function ActionModal({
 }) {
   const { t } = useTranslation([reviewerNamespace, "common"]);
   const client = useTRPCClient();
+  const trpc = useTRPC();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<ActionValues>();
   const needs = actionFormNeeds(action);
+  // The module's minimum and the shortest valid window, dated by the server's clock (China time).
+  const windowQuery = useQuery({
+    ...trpc.publicity.window.queryOptions({ applicationId: detail.id }),
+    enabled: needs.route === "publicity-notice",
+  });
+  const notice = windowQuery.data;
+  const waitingForWindow = needs.route === "publicity-notice" && !notice;
   // One key per opened dialog: a double click or a network retry of the same intent is one change.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const today = chinaToday(new Date());
@@ -106,7 +115,7 @@ function ActionModal({
             expectedVersion: detail.version,
             title: values.title?.trim() ?? "",
             body: values.body?.trim() ?? "",
-            opensOn: values.opensOn ?? today,
+            opensOn: values.opensOn ?? notice?.opensOn ?? today,
             closesOn: values.closesOn ?? "",
             idempotencyKey,
           })
@@ -137,7 +146,12 @@ function ActionModal({
       title={t("actions.confirmTitle", { action: label })}
       okText={t("actions.ok")}
       cancelText={t("actions.cancel")}
-      okButtonProps={{ danger: needs.danger, loading: run.isPending, "data-testid": "action-confirm" }}
+      okButtonProps={{
+        danger: needs.danger,
+        loading: run.isPending,
+        disabled: waitingForWindow,
+        "data-testid": "action-confirm",
+      }}
       onOk={() =>
         void form
           .validateFields()
@@ -148,65 +162,107 @@ function ActionModal({
       destroyOnHidden
     >
       <p>{t("actions.confirmBody", { from: stageName(detail.stage), to: stageName(action.to) })}</p>
-      <Form
-        form={form}
-        layout="vertical"
-        data-testid="action-form"
-        initialValues={{ title: t("actions.noticeTitleDefault", { title: detail.title }), opensOn: today }}
-      >
-        {needs.route === "publicity-notice" ? (
-          <>
+      {waitingForWindow ? (
+        windowQuery.isError ? (
+          <InlineError error={windowQuery.error} />
+        ) : (
+          <Spin />
+        )
+      ) : (
+        <Form
+          form={form}
+          layout="vertical"
+          data-testid="action-form"
+          initialValues={{
+            title: t("actions.noticeTitleDefault", { title: detail.title }),
+            opensOn: notice?.opensOn ?? today,
+            closesOn: notice?.closesOn ?? undefined,
+          }}
+        >
+          {needs.route === "publicity-notice" && notice ? (
+            <>
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="publicity-minimum"
+                title={
+                  notice.closesOn
+                    ? t("actions.publicityMinimum", {
+                        days: notice.minimumWorkingDays,
+                        clause: notice.clause,
+                        closesOn: notice.closesOn,
+                      })
+                    : t("actions.publicityCalendarMissing")
+                }
+              />
+              <Form.Item
+                name="title"
+                label={t("actions.noticeTitle")}
+                rules={required(t("actions.noticeTitle"))}
+              >
+                <Input maxLength={200} data-testid="action-notice-title" />
+              </Form.Item>
+              <Form.Item
+                name="body"
+                label={t("actions.noticeBody")}
+                rules={required(t("actions.noticeBodyRequired"))}
+              >
+                <Input.TextArea rows={4} maxLength={20_000} data-testid="action-notice-body" />
+              </Form.Item>
+              <Form.Item
+                name="opensOn"
+                label={t("actions.opensOn")}
+                rules={required(t("actions.closesOnRequired"))}
+              >
+                <Input type="date" min={notice.today} data-testid="action-opens-on" />
+              </Form.Item>
+              <Form.Item
+                name="closesOn"
+                label={t("actions.closesOn")}
+                dependencies={["opensOn"]}
+                rules={[
+                  { required: true, message: t("actions.closesOnRequired") },
+                  ({ getFieldValue }) => ({
+                    validator: (_, value?: string) => {
+                      const opensOn: string = getFieldValue("opensOn") ?? notice.today;
+                      if (!value) return Promise.resolve();
+                      if (value < opensOn) return Promise.reject(new Error(t("actions.closesOnPast")));
+                      // The server's rule, checked here first so the form says why before it is sent.
+                      const problem = publicityWindowProblem(
+                        { opensOn, closesOn: value },
+                        notice.today,
+                        notice.minimumWorkingDays,
+                        notice.clause,
+                      );
+                      return problem
+                        ? Promise.reject(new Error(localized(problem, locale)))
+                        : Promise.resolve();
+                    },
+                  }),
+                ]}
+              >
+                <Input type="date" min={notice.closesOn ?? notice.today} data-testid="action-closes-on" />
+              </Form.Item>
+            </>
+          ) : null}
+          {needs.reason ? (
             <Form.Item
-              name="title"
-              label={t("actions.noticeTitle")}
-              rules={required(t("actions.noticeTitle"))}
+              name="reason"
+              label={t("actions.reason")}
+              rules={required(t("actions.reasonRequired"))}
             >
-              <Input maxLength={200} data-testid="action-notice-title" />
+              <Input.TextArea
+                rows={4}
+                maxLength={2000}
+                showCount
+                placeholder={t("actions.reasonPlaceholder")}
+                data-testid="action-reason"
+              />
             </Form.Item>
-            <Form.Item
-              name="body"
-              label={t("actions.noticeBody")}
-              rules={required(t("actions.noticeBodyRequired"))}
-            >
-              <Input.TextArea rows={4} maxLength={20_000} data-testid="action-notice-body" />
-            </Form.Item>
-            <Form.Item
-              name="opensOn"
-              label={t("actions.opensOn")}
-              rules={required(t("actions.closesOnRequired"))}
-            >
-              <Input type="date" min={today} data-testid="action-opens-on" />
-            </Form.Item>
-            <Form.Item
-              name="closesOn"
-              label={t("actions.closesOn")}
-              dependencies={["opensOn"]}
-              rules={[
-                { required: true, message: t("actions.closesOnRequired") },
-                ({ getFieldValue }) => ({
-                  validator: (_, value?: string) =>
-                    !value || value >= (getFieldValue("opensOn") ?? today)
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t("actions.closesOnPast"))),
-                }),
-              ]}
-            >
-              <Input type="date" min={today} data-testid="action-closes-on" />
-            </Form.Item>
-          </>
-        ) : null}
-        {needs.reason ? (
-          <Form.Item name="reason" label={t("actions.reason")} rules={required(t("actions.reasonRequired"))}>
-            <Input.TextArea
-              rows={4}
-              maxLength={2000}
-              showCount
-              placeholder={t("actions.reasonPlaceholder")}
-              data-testid="action-reason"
-            />
-          </Form.Item>
-        ) : null}
-      </Form>
+          ) : null}
+        </Form>
+      )}
       {run.isError && !isVersionConflict(run.error) ? <InlineError error={run.error} /> : null}
     </Modal>
   );

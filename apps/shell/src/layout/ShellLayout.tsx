@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { passwordChangePath, signInPath } from "../auth/destination";
+import { DemoBanner } from "./DemoBanner";
 
 const navItems = [
   { key: "/public", label: "nav.public" },
@@ -82,6 +83,7 @@ export function ShellLayout(props: {
           )}
         </Space>
       </Layout.Header>
+      <DemoBanner />
       <Layout.Content style={{ padding: 24 }}>{props.children}</Layout.Content>
       <Layout.Footer style={{ textAlign: "center" }}>{t("product.fullName")}</Layout.Footer>
     </Layout>

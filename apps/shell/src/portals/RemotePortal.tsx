@@ -21,7 +21,7 @@ export function RemotePortal({ name, ...props }: Props) {
   };
 
   if (config.isPending) return <PortalLoading />;
-  if (config.isError || !config.data.some((remote) => remote.name === name)) {
+  if (config.isError || !config.data.remotes.some((remote) => remote.name === name)) {
     return <PortalUnavailable name={name} onRetry={retry} />;
   }
   return (

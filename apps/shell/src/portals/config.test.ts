@@ -19,6 +19,16 @@ describe("parsePortalsConfig", () => {
     ]);
   });
 
+  it("reads whether the installation is a demo, taking a server that does not say as no demo", () => {
+    expect(parsePortalsConfig({ ...served, demo: true })).toMatchObject({ ok: true, value: { demo: true } });
+    expect(parsePortalsConfig({ ...served, demo: false })).toMatchObject({
+      ok: true,
+      value: { demo: false },
+    });
+    expect(parsePortalsConfig(served)).toMatchObject({ ok: true, value: { demo: false } });
+    expect(parsePortalsConfig({ ...served, demo: "yes" }).ok).toBe(false);
+  });
+
   it("rejects unknown portal names and empty lists, as values", () => {
     expect(
       parsePortalsConfig({ remotes: [{ name: "portal_admin", route: "/x", entry: "/x.json" }] }).ok,

@@ -2,8 +2,12 @@ import { err, ok, type Result } from "@kechuang/domain";
 import { portalNames } from "@kechuang/ui";
 import { z } from "zod";
 
-/** The server's /config/portals.json: where each portal's Module Federation manifest lives. */
+/**
+ * The server's /config/portals.json: where each portal's Module Federation manifest lives, and whether
+ * the installation runs on demo data (a server without the field is not a demo).
+ */
 export const portalsConfigSchema = z.object({
+  demo: z.boolean().default(false),
   remotes: z
     .array(
       z.object({

@@ -1,4 +1,11 @@
-import { type Db, generatePassword, generateTotpSecret, hashPassword, withAudit } from "@kechuang/db";
+import {
+  type Db,
+  generatePassword,
+  generateTotpSecret,
+  hashPassword,
+  sealTotpSecret,
+  withAudit,
+} from "@kechuang/db";
 import { type AdminRole, adminRoleSchema } from "@kechuang/domain";
 import { z } from "zod";
 import { insertAccount, usernameTaken } from "./store";
@@ -37,7 +44,7 @@ export async function provisionAdministrator(
       insertAccount(tx, {
         ...parsed.data,
         passwordHash,
-        totpSecret,
+        totpSecret: sealTotpSecret(tx, totpSecret),
         organizationId: null,
         areaCode: null,
         mustChangePassword: true,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildZip } from "../workflow/testing";
-import { detectAttachmentType, MAX_ATTACHMENT_BYTES, sanitizeDisplayName } from "./sniff";
+import {
+  attachmentFileName,
+  type DetectedType,
+  detectAttachmentType,
+  MAX_ATTACHMENT_BYTES,
+  sanitizeDisplayName,
+  storedAttachmentName,
+  stripUnsafeNameCharacters,
+} from "./sniff";
 
 const mimeOf = (bytes: Buffer) => {
   const r = detectAttachmentType(bytes);
@@ -49,5 +57,50 @@ describe("sanitizeDisplayName", () => {
     expect(sanitizeDisplayName("a\u0000b\u001f.pdf")).toBe("ab.pdf");
     expect(sanitizeDisplayName("...")).toBe("attachment");
     expect(sanitizeDisplayName("建设方案.docx")).toBe("建设方案.docx");
+  });
+});
+
+describe("attachmentFileName", () => {
+  const typeOf = (bytes: Buffer): DetectedType => {
+    const r = detectAttachmentType(bytes);
+    if (!r.ok) throw new Error(r.error.en);
+    return r.value;
+  };
+  const pdf = typeOf(Buffer.from("%PDF-1.4\n"));
+  const jpeg = typeOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0]));
+  const cfb = typeOf(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]));
+
+  it("gives the name the extension of the detected type, never the uploader's", () => {
+    expect(attachmentFileName("申报材料.html", pdf)).toBe("申报材料.pdf");
+    expect(attachmentFileName("申报材料.PDF.exe", pdf)).toBe("申报材料.PDF.pdf");
+    expect(attachmentFileName("建设方案", pdf)).toBe("建设方案.pdf");
+    expect(attachmentFileName("x.pdf. . ", pdf)).toBe("x.pdf");
+    expect(attachmentFileName("...", pdf)).toBe("attachment.pdf");
+    expect(attachmentFileName("../../etc/passwd", pdf)).toBe("passwd.pdf");
+  });
+
+  it("keeps the uploader's extension only when it names the same type", () => {
+    expect(attachmentFileName("report.Pdf", pdf)).toBe("report.pdf");
+    expect(attachmentFileName("photo.jpeg", jpeg)).toBe("photo.jpeg");
+    expect(attachmentFileName("photo.png", jpeg)).toBe("photo.jpg");
+    expect(attachmentFileName("预算.xls", cfb)).toBe("预算.xls");
+    expect(attachmentFileName("预算.html", cfb)).toBe("预算.doc");
+  });
+
+  it("strips bidi overrides, isolates, marks and control characters", () => {
+    // U+202E would show "申报材料\u202Efdp.exe" as "申报材料exe.pdf".
+    expect(attachmentFileName("申报材料\u202Efdp.exe", pdf)).toBe("申报材料fdp.pdf");
+    const bidi = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
+    expect(stripUnsafeNameCharacters(`a${bidi}b`)).toBe("ab");
+    expect(stripUnsafeNameCharacters("a\u0000\u0009\u001f\u007f\u0085\u009fb")).toBe("ab");
+    expect(sanitizeDisplayName("\u202E\u2066../x.pdf")).toBe("x.pdf");
+    expect(stripUnsafeNameCharacters("建设方案 (终稿).docx")).toBe("建设方案 (终稿).docx");
+  });
+
+  it("corrects a row stored before names were fixed, by its stored MIME type", () => {
+    expect(storedAttachmentName({ displayName: "申报材料\u202Efdp.html", mime: "application/pdf" })).toBe(
+      "申报材料fdp.pdf",
+    );
+    expect(storedAttachmentName({ displayName: "a\u202E.bin", mime: "application/unknown" })).toBe("a.bin");
   });
 });

@@ -17,12 +17,14 @@ const MAX_ZIP_ENTRIES = 5_000;
 export interface DetectedType {
   mime: string;
   extension: string;
+  /** Other spellings of the same type an uploader's name may keep (legacy Office shares one container). */
+  alsoKnownAs?: readonly string[];
 }
 
 const PDF: DetectedType = { mime: "application/pdf", extension: "pdf" };
 const PNG: DetectedType = { mime: "image/png", extension: "png" };
-const JPEG: DetectedType = { mime: "image/jpeg", extension: "jpg" };
-const CFB: DetectedType = { mime: "application/x-cfb", extension: "doc" };
+const JPEG: DetectedType = { mime: "image/jpeg", extension: "jpg", alsoKnownAs: ["jpeg"] };
+const CFB: DetectedType = { mime: "application/x-cfb", extension: "doc", alsoKnownAs: ["xls", "ppt"] };
 const OOXML: Record<string, DetectedType> = {
   "word/": {
     mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -136,10 +138,45 @@ function detectOfficeZip(bytes: Buffer): Result<DetectedType, LocalizedText> {
   return ok(OOXML[kind]!);
 }
 
-/** A label for display only: no folders, no control characters, bounded. Never used as a path. */
+/**
+ * Bidirectional controls (U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates, U+200E/U+200F marks,
+ * U+061C) make "申报材料\u202Efdp.exe" display as "申报材料exe.pdf"; control characters (C0, DEL, C1) break
+ * headers and terminals. None belongs in a file name.
+ */
+const UNSAFE_NAME_CHARACTERS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** Removes bidi and control characters (also used on every downloaded file name). */
+export function stripUnsafeNameCharacters(name: string): string {
+  return name.replace(UNSAFE_NAME_CHARACTERS, "");
+}
+
+/** A label for display only: no folders, no control or bidi characters, bounded. Never used as a path. */
 export function sanitizeDisplayName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const printable = [...base].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f).join("");
-  const cleaned = printable.replace(/^\.+/, "").trim().slice(0, 200);
+  const base = stripUnsafeNameCharacters(name).split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/^\.+/, "").trim().slice(0, 200);
   return cleaned || "attachment";
+}
+
+/**
+ * The name an attachment row is offered under, applied again at every read: rows stored before names got
+ * their detected extension are corrected on the way out (rows store the MIME type the bytes were detected as).
+ */
+export function storedAttachmentName(row: { displayName: string; mime: string }): string {
+  const type = [PDF, PNG, JPEG, CFB, ...Object.values(OOXML)].find((t) => t.mime === row.mime);
+  return type ? attachmentFileName(row.displayName, type) : sanitizeDisplayName(row.displayName);
+}
+
+/**
+ * The name a file is stored and downloaded under: the sanitized label with the extension of the type its
+ * bytes were detected as, so a PDF named "申报材料.html" is offered as "申报材料.pdf" and never opened as
+ * a page. The uploader's extension stays only when it is a spelling of that same type (.jpeg, .xls).
+ */
+export function attachmentFileName(name: string, type: DetectedType): string {
+  // Trailing dots and spaces are dropped by Windows, which would bring the uploader's extension back.
+  const label = sanitizeDisplayName(name).replace(/[.\s]+$/, "");
+  const dot = label.lastIndexOf(".");
+  const stem = dot > 0 ? label.slice(0, dot) : label;
+  const given = dot > 0 ? label.slice(dot + 1).toLowerCase() : "";
+  const extension = [type.extension, ...(type.alsoKnownAs ?? [])].includes(given) ? given : type.extension;
+  return `${stem.trimEnd() || "attachment"}.${extension}`;
 }

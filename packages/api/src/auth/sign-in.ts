@@ -6,6 +6,8 @@ import {
   hashPassword,
   recordAudit,
   recordFailedSignIn,
+  secretsOf,
+  unknownUsernamePseudonym,
   verifyPassword,
 } from "@kechuang/db";
 import {
@@ -18,7 +20,7 @@ import {
 import { acceptancesOfTotpStep, lastAcceptedTotpStep } from "../admin/store";
 import type { Context } from "../trpc";
 import { createSession } from "./session";
-import { acceptTotpCode } from "./totp";
+import { acceptStoredTotpCode } from "./totp";
 
 class TotpReplayed extends Error {}
 
@@ -47,12 +49,13 @@ export async function signIn(
     actorId: string | null,
     actorRole: string,
     reason?: string,
+    objectId: string = input.username,
   ) => ({
     actorId,
     actorRole,
     action: "auth.sign-in",
     objectType: "user",
-    objectId: input.username,
+    objectId,
     result,
     sourceIp: ctx.ip,
     detail: { requestId: ctx.requestId, ...(reason ? { reason } : {}) },
@@ -61,7 +64,9 @@ export async function signIn(
   const user = await findUserByUsername(db, input.username);
   if (!user) {
     await verifyPassword(await timingDummy(), input.password);
-    await recordAudit(db, audit("failed", null, "anonymous", "unknown-user"));
+    // Not the typed text: it may be a password typed into the wrong box, kept in an undeletable log.
+    const pseudonym = unknownUsernamePseudonym(secretsOf(db), input.username);
+    await recordAudit(db, audit("failed", null, "anonymous", "unknown-user", pseudonym));
     return { ok: false, error: { needsTotp: false } };
   }
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
@@ -79,7 +84,7 @@ export async function signIn(
   // The accepted step goes into the success audit row: the next sign-in must use a later code (no column needed).
   const totpStep =
     needsTotp && user.totpSecret != null
-      ? await acceptTotpCode(user.totpSecret, input.totp ?? "", {
+      ? await acceptStoredTotpCode(db, user.totpSecret, input.totp ?? "", {
           now,
           afterTimeStep: await lastAcceptedTotpStep(db, user.id),
         })

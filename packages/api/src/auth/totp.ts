@@ -1,3 +1,4 @@
+import { type Executor, openTotpSecret } from "@kechuang/db";
 import { verify } from "otplib";
 
 /**
@@ -22,4 +23,18 @@ export async function acceptTotpCode(
   } catch {
     return null;
   }
+}
+
+/**
+ * `acceptTotpCode` for a secret as stored (AES-256-GCM under the database handle's key): the plain
+ * secret exists only here, for the check. A value the key cannot open accepts no code.
+ */
+export async function acceptStoredTotpCode(
+  db: Executor,
+  storedSecret: string,
+  code: string,
+  options: { now: Date; afterTimeStep?: number },
+): Promise<number | null> {
+  const secret = openTotpSecret(db, storedSecret);
+  return secret === null ? null : acceptTotpCode(secret, code, options);
 }

@@ -3,6 +3,7 @@ import {
   generateTotpSecret,
   hashPassword,
   recordAudit,
+  sealTotpSecret,
   setUserDisabled,
   setUserRole,
   withAudit,
@@ -42,7 +43,7 @@ export const setDisabledInputSchema = z.object({ userId: z.uuid(), disabled: z.b
 type ErrorCode = Parameters<typeof appError>[0];
 
 /** A refused administrator action is audited (result "denied") before the typed error goes back. */
-async function refuse(
+export async function refuse(
   ctx: Context,
   action: string,
   objectId: string | null,
@@ -86,7 +87,14 @@ export const adminAccountsRouter = router({
     const passwordHash = await hashPassword(initialPassword);
     const created = await withAudit(
       db,
-      (tx) => insertAccount(tx, { ...input, passwordHash, totpSecret, mustChangePassword: true }),
+      (tx) =>
+        insertAccount(tx, {
+          ...input,
+          passwordHash,
+          // Encrypted at rest; the plain secret is returned once, below, to the creating administrator.
+          totpSecret: totpSecret && sealTotpSecret(tx, totpSecret),
+          mustChangePassword: true,
+        }),
       (row) =>
         auditEntryOf(ctx, action, { type: "user", id: row.id }, "ok", {
           username: input.username,
@@ -119,13 +127,18 @@ export const adminAccountsRouter = router({
     return { id: input.userId, role: input.role as Role };
   }),
 
-  /** Disabling cuts the account's live sessions at once (and validateSessionToken refuses disabled accounts). */
+  /**
+   * Disabling cuts the account's live sessions at once (and validateSessionToken refuses disabled accounts).
+   * Administrator accounts are not the system administrator's to disable (三员分立): see security.ts.
+   */
   setDisabled: systemAdmin.input(setDisabledInputSchema).mutation(async ({ ctx, input }) => {
     const action = input.disabled ? "admin.account.disable" : "admin.account.enable";
     if (input.userId === ctx.user.id)
       return refuse(ctx, action, input.userId, "FORBIDDEN", adminMessages.notYourself);
     const target = await findAccount(ctx.database.db, input.userId);
     if (!target) return refuse(ctx, action, input.userId, "NOT_FOUND", adminMessages.noSuchAccount);
+    if (isAdminRole(roleSchema.parse(target.role)))
+      return refuse(ctx, action, input.userId, "FORBIDDEN", adminMessages.administratorsNotYours);
     await withAudit(
       ctx.database.db,
       (tx) => setUserDisabled(tx, input.userId, input.disabled),

@@ -6,6 +6,7 @@ import {
   flattenSections,
   outlineCompleteness,
   outlineDraftSchema,
+  type PolicyModule,
   reviewCriteria,
   transitionInputSchema,
   updateApplicationInputSchema,
@@ -34,6 +35,25 @@ export const compareVersionsInputSchema = z.object({
 
 const EDITABLE_STAGES = new Set(["draft", "returned"]);
 
+/** Stored as the recommending area where the module has no recommender step: no recommender's area is "". */
+const NO_RECOMMENDER = "";
+
+/**
+ * The recommending area an application is filed with: one of the module's recommending bodies, as the
+ * applicant picked it; none where the module has no recommender step. Anything else is refused, citing
+ * the clause, so an application can never be recommended by a body outside the policy's jurisdiction.
+ */
+function recommendingArea(module: PolicyModule, picked: string | null): string {
+  const policy = module.recommendation;
+  if (!policy) {
+    if (picked !== null) throw appError("BAD_REQUEST", workflowMessages.noRecommendation(module.id));
+    return NO_RECOMMENDER;
+  }
+  if (!policy.bodies.some((b) => b.code === picked))
+    throw appError("BAD_REQUEST", workflowMessages.recommenderNotListed(policy.citation));
+  return picked!;
+}
+
 export const applicationsRouter = router({
   /** Record scope: only the caller's own organization's applications. */
   listMine: roleProcedure("applicant").query(async ({ ctx }) => {
@@ -50,14 +70,11 @@ export const applicationsRouter = router({
         throw appError("BAD_REQUEST", workflowMessages.unknownPolicyOrKind);
       const organizationId = ctx.user.organizationId;
       if (!organizationId) throw appError("FORBIDDEN", workflowMessages.noOrganization);
+      const recommenderArea = recommendingArea(module, input.recommenderAreaCode);
       const plan = module.outline ? outlineDraftSchema(module.outline).parse(input.plan) : input.plan;
       const facts = input.facts ?? { kind: input.kind };
       const now = ctx.now();
       const created = await ctx.database.db.transaction(async (tx) => {
-        const [org] = await tx
-          .select({ areaCode: schema.organizations.areaCode })
-          .from(schema.organizations)
-          .where(eq(schema.organizations.id, organizationId));
         const [row] = await tx
           .insert(schema.applications)
           .values({
@@ -65,7 +82,7 @@ export const applicationsRouter = router({
             kind: input.kind,
             title: input.title,
             organizationId,
-            recommenderArea: input.recommenderAreaCode ?? org!.areaCode,
+            recommenderArea,
             stage: module.workflow.initial,
             plan: plan as Record<string, unknown>,
             facts,
@@ -90,7 +107,7 @@ export const applicationsRouter = router({
             objectId: row!.id,
             result: "ok",
             sourceIp: ctx.ip,
-            detail: { policyId: module.id, kind: input.kind },
+            detail: { policyId: module.id, kind: input.kind, recommenderArea },
           },
           now,
         );
@@ -148,7 +165,7 @@ export const applicationsRouter = router({
       kind: app.kind,
       title: app.title,
       organizationName: org?.name ?? "",
-      recommenderArea: app.recommenderArea,
+      recommenderArea: app.recommenderArea === NO_RECOMMENDER ? null : app.recommenderArea,
       stage: app.stage,
       stageName: stage?.name ?? { zh: app.stage, en: app.stage },
       // The module's own stage names (a province may have stages of its own, e.g. 实地评估).

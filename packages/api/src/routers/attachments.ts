@@ -3,7 +3,13 @@ import { appendAudit, recordAudit, schema } from "@kechuang/db";
 import { uuidSchema } from "@kechuang/domain";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { detectAttachmentType, MAX_ATTACHMENT_BYTES, sanitizeDisplayName } from "../attachments/sniff";
+import {
+  attachmentFileName,
+  detectAttachmentType,
+  MAX_ATTACHMENT_BYTES,
+  sanitizeDisplayName,
+  storedAttachmentName,
+} from "../attachments/sniff";
 import { appError } from "../errors";
 import { authedProcedure, roleProcedure, router } from "../trpc";
 import { workflowMessages } from "../workflow/messages";
@@ -34,8 +40,8 @@ export const attachmentsRouter = router({
       if (!EDITABLE_STAGES.has(app.stage)) throw appError("PRECONDITION_FAILED", workflowMessages.notDraft);
       const bytes = Buffer.from(input.contentBase64, "base64");
       const detected = detectAttachmentType(bytes);
-      const displayName = sanitizeDisplayName(input.fileName);
       if (!detected.ok) {
+        const displayName = sanitizeDisplayName(input.fileName);
         await recordAudit(db, {
           actorId: ctx.user.id,
           actorRole: ctx.user.role,
@@ -48,6 +54,8 @@ export const attachmentsRouter = router({
         });
         throw appError("BAD_REQUEST", workflowMessages.attachmentRefused(detected.error));
       }
+      // The name carries the detected type's extension: a PDF called "x.html" is stored as "x.pdf".
+      const displayName = attachmentFileName(input.fileName, detected.value);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -94,7 +102,7 @@ export const attachmentsRouter = router({
   list: authedProcedure.input(z.object({ applicationId: uuidSchema })).query(async ({ ctx, input }) => {
     const app = await loadScoped(ctx.database.db, ctx.user, input.applicationId);
     const a = schema.attachments;
-    return ctx.database.db
+    const rows = await ctx.database.db
       .select({
         id: a.id,
         storedName: a.storedName,
@@ -107,6 +115,7 @@ export const attachmentsRouter = router({
       .from(a)
       .where(eq(a.applicationId, app.id))
       .orderBy(asc(a.uploadedAt));
+    return rows.map((row) => ({ ...row, displayName: storedAttachmentName(row) }));
   }),
 
   /**
@@ -145,7 +154,7 @@ export const attachmentsRouter = router({
     return {
       id: row.id,
       fileName: row.storedName,
-      displayName: row.displayName,
+      displayName: storedAttachmentName(row),
       mime: row.mime,
       size: row.size,
       sha256: row.sha256,

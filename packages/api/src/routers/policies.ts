@@ -6,6 +6,7 @@ import {
   type PolicySource,
   type PolicySummary,
   policyIdSchema,
+  type RecommendationPolicy,
   type RuleImplementation,
   scheduleInputSchema,
 } from "@kechuang/domain";
@@ -28,6 +29,8 @@ export interface PolicyDetail {
     implementedBy: RuleImplementation;
     appliesTo: string[];
   }>;
+  /** Whom an application may name as its recommender (the start dialog offers these); null: no one recommends. */
+  recommendation: RecommendationPolicy | null;
 }
 
 function moduleOrNotFound(policyId: string): PolicyModule {
@@ -52,6 +55,7 @@ export const policiesRouter = router({
         implementedBy: rule.implementedBy,
         appliesTo: [...rule.appliesTo],
       })),
+      recommendation: module.recommendation ?? null,
     };
   }),
 

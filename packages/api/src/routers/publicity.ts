@@ -1,53 +1,127 @@
-import { appendAudit, schema } from "@kechuang/db";
+import { appendAudit, recordAudit, schema } from "@kechuang/db";
 import {
+  defaultPublicityWindow,
   fileObjectionInputSchema,
+  HolidayCalendarGap,
   isPublicityOpen,
+  type LocalizedText,
   openPublicityInputSchema,
+  type PolicyModule,
+  PUBLICITY_RULE_ID,
+  publicityMinimumWorkingDays,
+  publicityWindowProblem,
   resolveObjectionInputSchema,
   uuidSchema,
 } from "@kechuang/domain";
-import { and, asc, count, eq, gte } from "drizzle-orm";
+import { and, asc, count, eq, gte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appError } from "../errors";
+import { markOutOfScope } from "../refusal-audit";
 import { publicProcedure, roleProcedure, router } from "../trpc";
 import { idempotent } from "../workflow/idempotency";
 import { workflowMessages } from "../workflow/messages";
-import { chinaToday, loadScoped } from "../workflow/records";
+import { usersToNotify } from "../workflow/notify";
+import { chinaToday, isInScope, loadScoped, moduleOf } from "../workflow/records";
 import { runTransition } from "../workflow/transition";
 
 /** Objections per source address per hour: stored rows are the counter, so it holds across instances. */
 export const OBJECTIONS_PER_IP_PER_HOUR = 5;
+/**
+ * First key of the transaction-level advisory lock that makes one address's count-then-insert atomic (the
+ * second key is the address's hash): concurrent objections from one address queue, other addresses do not.
+ */
+const OBJECTION_LOCK = 0x6f626a; // "obj"
+
+/** "common.publicity, hn-tic-2020 五(三)": the rule and the module's clause a window refusal applies. */
+function publicityClause(module: PolicyModule): string {
+  const rule = module.rules.find((r) => r.id === PUBLICITY_RULE_ID);
+  return rule ? `${PUBLICITY_RULE_ID}, ${rule.citation.source} ${rule.citation.clause}` : PUBLICITY_RULE_ID;
+}
+
+/** Thrown inside publicity.open's transaction (rolling it back); audited and answered outside it. */
+class WindowRefused extends Error {
+  constructor(readonly text: LocalizedText) {
+    super(text.en);
+  }
+}
 
 export const publicityRouter = router({
   /** "open-publicity" with its notice: the one way into the publicity stage. */
   open: roleProcedure("authority")
     .input(openPublicityInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      runTransition(
-        ctx,
-        {
-          applicationId: input.applicationId,
-          action: "open-publicity",
-          expectedVersion: input.expectedVersion,
-          idempotencyKey: input.idempotencyKey,
-        },
-        {
-          viaOwnProcedure: true,
-          idempotencyScope: "publicity.open",
-          effect: async (tx, app) => {
-            await tx.insert(schema.publicityNotices).values({
-              applicationId: app.id,
-              policyId: app.policyId,
-              title: input.title,
-              body: input.body,
-              opensOn: input.opensOn,
-              closesOn: input.closesOn,
-              publishedAt: ctx.now(),
-            });
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      try {
+        return await runTransition(
+          ctx,
+          {
+            applicationId: input.applicationId,
+            action: "open-publicity",
+            expectedVersion: input.expectedVersion,
+            idempotencyKey: input.idempotencyKey,
           },
-        },
-      ),
-    ),
+          {
+            viaOwnProcedure: true,
+            idempotencyScope: "publicity.open",
+            effect: async (tx, app) => {
+              // Checked once scope and stage are known: the minimum is the application's module's.
+              const module = moduleOf(app.policyId);
+              const problem = publicityWindowProblem(
+                input,
+                chinaToday(now),
+                publicityMinimumWorkingDays(module.settings),
+                publicityClause(module),
+              );
+              if (problem) throw new WindowRefused(problem);
+              await tx.insert(schema.publicityNotices).values({
+                applicationId: app.id,
+                policyId: app.policyId,
+                title: input.title,
+                body: input.body,
+                opensOn: input.opensOn,
+                closesOn: input.closesOn,
+                publishedAt: now,
+              });
+            },
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof WindowRefused)) throw error;
+        await recordAudit(ctx.database.db, {
+          actorId: ctx.user.id,
+          actorRole: ctx.user.role,
+          action: "application.open-publicity",
+          objectType: "application",
+          objectId: input.applicationId,
+          result: "denied",
+          sourceIp: ctx.ip,
+          ruleId: PUBLICITY_RULE_ID,
+          detail: { opensOn: input.opensOn, closesOn: input.closesOn, reason: error.text.en },
+        });
+        throw appError("BAD_REQUEST", error.text);
+      }
+    }),
+
+  /**
+   * The notice form's defaults for one application: its module's minimum and the shortest valid window
+   * published today (China time, on the server's clock). `closesOn` is null past the holiday calendar.
+   */
+  window: roleProcedure("authority")
+    .input(z.object({ applicationId: uuidSchema }))
+    .query(async ({ ctx, input }) => {
+      const app = await loadScoped(ctx.database.db, ctx.user, input.applicationId);
+      const module = moduleOf(app.policyId);
+      const minimumWorkingDays = publicityMinimumWorkingDays(module.settings);
+      const today = chinaToday(ctx.now());
+      let closesOn: string | null;
+      try {
+        closesOn = defaultPublicityWindow(today, minimumWorkingDays).closesOn;
+      } catch (error) {
+        if (!(error instanceof HolidayCalendarGap)) throw error;
+        closesOn = null;
+      }
+      return { today, opensOn: today, closesOn, minimumWorkingDays, clause: publicityClause(module) };
+    }),
 
   /** The public portal's list of notices whose objection window has not closed. */
   listOpen: publicProcedure.query(async ({ ctx }) => {
@@ -75,6 +149,7 @@ export const publicityRouter = router({
   object: publicProcedure.input(fileObjectionInputSchema).mutation(async ({ ctx, input }) => {
     const db = ctx.database.db;
     const now = ctx.now();
+    const sourceIp = ctx.ip ?? "unknown";
     const [notice] = await db
       .select()
       .from(schema.publicityNotices)
@@ -83,31 +158,35 @@ export const publicityRouter = router({
     if (notice.status !== "open" || !isPublicityOpen(notice, chinaToday(now))) {
       throw appError("PRECONDITION_FAILED", workflowMessages.noticeClosed);
     }
-    const [recent] = await db
-      .select({ n: count() })
-      .from(schema.objections)
-      .where(
-        and(
-          eq(schema.objections.sourceIp, ctx.ip ?? "unknown"),
-          gte(schema.objections.submittedAt, new Date(now.getTime() - 3_600_000)),
-        ),
-      );
-    if ((recent?.n ?? 0) >= OBJECTIONS_PER_IP_PER_HOUR) {
-      throw appError("TOO_MANY_REQUESTS", workflowMessages.objectionRateLimited);
-    }
     return db.transaction(async (tx) => {
+      // Count and insert under one lock per address, held to commit: a burst cannot all pass the count.
+      await tx.execute(sql`select pg_advisory_xact_lock(${OBJECTION_LOCK}, hashtext(${sourceIp}))`);
+      const [recent] = await tx
+        .select({ n: count() })
+        .from(schema.objections)
+        .where(
+          and(
+            eq(schema.objections.sourceIp, sourceIp),
+            gte(schema.objections.submittedAt, new Date(now.getTime() - 3_600_000)),
+          ),
+        );
+      if ((recent?.n ?? 0) >= OBJECTIONS_PER_IP_PER_HOUR) {
+        throw appError("TOO_MANY_REQUESTS", workflowMessages.objectionRateLimited);
+      }
       const [row] = await tx
         .insert(schema.objections)
-        .values({ ...input, sourceIp: ctx.ip ?? "unknown", submittedAt: now })
+        .values({ ...input, sourceIp, submittedAt: now })
         .returning({ id: schema.objections.id });
-      const authorities = await tx
-        .select({ id: schema.users.id })
-        .from(schema.users)
-        .where(and(eq(schema.users.role, "authority"), eq(schema.users.disabled, false)));
+      const [app] = await tx
+        .select()
+        .from(schema.applications)
+        .where(eq(schema.applications.id, notice.applicationId));
+      // Only the authority of the application's own jurisdiction hears of it, as for every stage change.
+      const authorities = await usersToNotify(tx, app!, "authority");
       if (authorities.length > 0) {
         await tx.insert(schema.notifications).values(
-          authorities.map((u) => ({
-            userId: u.id,
+          authorities.map((userId) => ({
+            userId,
             applicationId: notice.applicationId,
             kind: "objection-filed",
             stage: "publicity",
@@ -164,11 +243,18 @@ export const publicityRouter = router({
       const db = ctx.database.db;
       const now = ctx.now();
       const [found] = await db
-        .select({ objection: schema.objections, notice: schema.publicityNotices })
+        .select({ objection: schema.objections, notice: schema.publicityNotices, app: schema.applications })
         .from(schema.objections)
         .innerJoin(schema.publicityNotices, eq(schema.publicityNotices.id, schema.objections.noticeId))
+        .innerJoin(schema.applications, eq(schema.applications.id, schema.publicityNotices.applicationId))
         .where(eq(schema.objections.id, input.objectionId));
+      // Scope before either outcome; an objection on a record outside it answers as one that does not exist
+      // (the out-of-scope refusal is marked for the tRPC layer's audit).
       if (!found) throw appError("NOT_FOUND", workflowMessages.objectionNotFound);
+      if (!(await isInScope(db, ctx.user, found.app))) {
+        const refusal = appError("NOT_FOUND", workflowMessages.objectionNotFound);
+        throw markOutOfScope(refusal, "application", found.app.id);
+      }
       const resolve = async (tx: Parameters<typeof appendAudit>[0]) => {
         const updated = await tx
           .update(schema.objections)

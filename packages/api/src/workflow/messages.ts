@@ -1,4 +1,4 @@
-import type { Expertise, LocalizedText } from "@kechuang/domain";
+import type { Citation, Expertise, LocalizedText } from "@kechuang/domain";
 
 /** Bilingual texts of the application workflow (zh-CN default). */
 export const workflowMessages = {
@@ -16,6 +16,14 @@ export const workflowMessages = {
     en: "The policy does not exist or does not govern this kind of platform",
   },
   noOrganization: { zh: "您的账号未关联单位", en: "Your account has no organization" },
+  recommenderNotListed: (c: Citation): LocalizedText => ({
+    zh: `推荐单位须从本政策规定的推荐主体中选择（${c.source} ${c.clause}：“${c.quote}”）`,
+    en: `Choose the recommending body from those the policy names (${c.source} ${c.clause}: “${c.quote}”)`,
+  }),
+  noRecommendation: (policyId: string): LocalizedText => ({
+    zh: `按该政策（${policyId}）申报不经推荐单位推荐，请勿指定推荐单位`,
+    en: `Applications under ${policyId} are not recommended by anyone: name no recommending body`,
+  }),
   usePublicityOpen: {
     zh: "请通过“发布公示”填写公示内容与截止日期",
     en: "Open publicity through publicity.open with the notice and its closing date",

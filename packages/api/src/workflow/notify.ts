@@ -4,7 +4,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { type ApplicationRow, moduleOf } from "./records";
 
 /** Users of `role` in the application's scope: the people a stage's "actors" means for this record. */
-async function usersToNotify(tx: Tx, app: ApplicationRow, role: Role): Promise<string[]> {
+export async function usersToNotify(tx: Tx, app: ApplicationRow, role: Role): Promise<string[]> {
   const { users, panelMembers } = schema;
   if (role === "expert") {
     const seats = await tx

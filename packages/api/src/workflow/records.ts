@@ -3,6 +3,7 @@ import type { PolicyModule, SessionUser } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
 import { and, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { appError } from "../errors";
+import { markOutOfScope } from "../refusal-audit";
 import { workflowMessages } from "./messages";
 
 export type ApplicationRow = typeof schema.applications.$inferSelect;
@@ -33,8 +34,9 @@ export function overseenBy(user: SessionUser): SQL {
 }
 
 /**
- * Record scope: applicant — own organization; recommender — its area; authority — what was sent in under its
- * jurisdiction's policies; expert — only applications whose panel seats them (assignment refuses conflicts).
+ * Record scope: applicant — own organization; recommender — what was sent in from its area; authority — what
+ * was sent in under its jurisdiction's policies; expert — only applications whose panel seats them (assignment
+ * refuses conflicts).
  * Administrators see none.
  */
 export async function isInScope(db: Executor, user: SessionUser, app: ApplicationRow): Promise<boolean> {
@@ -42,7 +44,8 @@ export async function isInScope(db: Executor, user: SessionUser, app: Applicatio
     case "applicant":
       return user.organizationId !== null && user.organizationId === app.organizationId;
     case "recommender":
-      return user.areaCode !== null && user.areaCode === app.recommenderArea;
+      // An unsent draft is the applicant's own, whatever area it names.
+      return app.stage !== "draft" && user.areaCode !== null && user.areaCode === app.recommenderArea;
     case "authority":
       // An unsent draft is the applicant's own.
       return app.stage !== "draft" && policyIdsDecidedBy(user).includes(app.policyId);
@@ -68,7 +71,9 @@ export async function loadScoped(
 ): Promise<ApplicationRow> {
   const query = db.select().from(schema.applications).where(eq(schema.applications.id, applicationId));
   const [app] = options.forUpdate ? await query.for("update") : await query;
-  if (!app || !(await isInScope(db, user, app))) throw appError("NOT_FOUND", workflowMessages.notFound);
+  // Out of scope reads as missing; the marked refusal is audited by the tRPC layer (trpc.ts).
+  if (!app || !(await isInScope(db, user, app)))
+    throw markOutOfScope(appError("NOT_FOUND", workflowMessages.notFound), "application", applicationId);
   return app;
 }
 

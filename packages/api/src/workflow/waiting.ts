@@ -1,7 +1,7 @@
 import { type Executor, schema } from "@kechuang/db";
 import type { LocalizedText, SessionUser } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, ne, type SQL } from "drizzle-orm";
 import { overseenBy } from "./records";
 
 export interface WaitingItem {
@@ -25,7 +25,10 @@ export async function waitingFor(db: Executor, user: SessionUser, now: Date): Pr
     user.role === "applicant"
       ? eq(a.organizationId, user.organizationId ?? "00000000-0000-0000-0000-000000000000")
       : user.role === "recommender"
-        ? eq(a.recommenderArea, user.areaCode ?? "")
+        ? // Sent in from its area only: a draft is the applicant's own, and no area means no list.
+          user.areaCode
+          ? and(eq(a.recommenderArea, user.areaCode), ne(a.stage, "draft"))
+          : undefined
         : user.role === "authority"
           ? overseenBy(user)
           : undefined;

@@ -2,7 +2,8 @@ import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle
 
 /**
  * Append-only, hash-chained trail (等保 2.0 安全审计). A trigger (migration 0001) refuses UPDATE and
- * DELETE; `hash = sha256(prev_hash + canonical row)` lets `verifyAuditChain` find tampering by a superuser.
+ * DELETE; `hash = HMAC-SHA-256(audit key, prev_hash + canonical row)`, under a key kept outside the
+ * database (db/secrets.ts), lets `verifyAuditChain` find tampering even by a superuser who recomputes the chain.
  */
 export const auditLog = pgTable(
   "audit_log",

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { isoDateSchema, type LocalizedText, uuidSchema } from "../common";
-import { policyIdSchema } from "../policy/contract";
+import { HolidayCalendarGap, nthWorkingDay, workingDaysBetween } from "../calendar/working-days";
+import { type IsoDate, isoDateSchema, type LocalizedText, uuidSchema } from "../common";
+import { type PolicySetting, policyIdSchema } from "../policy/contract";
 import {
   idempotencyKeySchema,
   longTextSchema,
@@ -12,8 +13,8 @@ import {
 /**
  * Publicity (公示) and objections (common.publicity): anyone may object while the notice is open; the
  * authority upholds an objection (the application goes back to review) or dismisses it with a reason.
- * The closing date is set by the authority: working days in China shift with official make-up days
- * (调休), so the system does not compute them.
+ * The authority sets the window; it opens no earlier than the day it is published and lasts at least the
+ * module's minimum in working days, counted on the national calendar of days off and 调休 make-up days.
  */
 
 export const publicityNoticeSchema = z
@@ -127,4 +128,58 @@ export function publicityClearance(
     };
   }
   return { clear: true };
+}
+
+/** The cross-cutting rule (POLICIES.md): approval only after a publicity period without objection. */
+export const PUBLICITY_RULE_ID = "common.publicity";
+/** POLICIES.md: "default 5 working days; the sources give none". */
+export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
+
+/** The module's minimum publicity period in working days: its numeric setting for common.publicity. */
+export function publicityMinimumWorkingDays(settings: readonly PolicySetting[]): number {
+  const setting = settings.find((s) => s.relatesTo === PUBLICITY_RULE_ID && typeof s.value === "number");
+  return setting ? (setting.value as number) : DEFAULT_PUBLICITY_WORKING_DAYS;
+}
+
+/** The shortest valid window published on `today`: today through the minimum's last working day. */
+export const defaultPublicityWindow = (
+  today: IsoDate,
+  minimumWorkingDays: number,
+): { opensOn: IsoDate; closesOn: IsoDate } => ({
+  opensOn: today,
+  closesOn: nthWorkingDay(today, minimumWorkingDays),
+});
+
+/**
+ * Why a notice's window is not acceptable when published on `today` (China), or null. `clause` names the
+ * rule applied, e.g. "common.publicity, hn-tic-2020 五(三)".
+ */
+export function publicityWindowProblem(
+  window: { opensOn: IsoDate; closesOn: IsoDate },
+  today: IsoDate,
+  minimumWorkingDays: number,
+  clause: string,
+): LocalizedText | null {
+  const { opensOn, closesOn } = window;
+  if (opensOn < today) {
+    return {
+      zh: `公示开始日${opensOn}早于发布当日${today}：公示须自发布之日起计算（${clause}）`,
+      en: `The notice cannot open on ${opensOn}, before the day it is published (${today}) (${clause})`,
+    };
+  }
+  try {
+    const days = workingDaysBetween(opensOn, closesOn);
+    if (days >= minimumWorkingDays) return null;
+    const earliest = nthWorkingDay(opensOn, minimumWorkingDays);
+    return {
+      zh: `公示期不得少于${minimumWorkingDays}个工作日：${opensOn}至${closesOn}仅含${days}个工作日，截止日最早为${earliest}（${clause}）`,
+      en: `Publicity must last at least ${minimumWorkingDays} working days: ${opensOn} to ${closesOn} has ${days}; it can close on ${earliest} at the earliest (${clause})`,
+    };
+  } catch (error) {
+    if (!(error instanceof HolidayCalendarGap)) throw error;
+    return {
+      zh: `节假日日历尚无${error.year}年的安排，无法计算工作日，请联系系统管理员更新节假日日历（${clause}）`,
+      en: `The holiday calendar has no data for ${error.year}, so working days cannot be counted; the calendar must be updated (${clause})`,
+    };
+  }
 }

@@ -72,6 +72,29 @@ export interface Jurisdiction {
   level: "province" | "autonomous-region" | "city";
 }
 
+/**
+ * A body that may recommend (推荐) an application under a module, named by the administrative division it
+ * governs (GB/T 2260 code: a recommender account's area). A code equal to the jurisdiction's own stands for
+ * the jurisdiction's departments (自治区有关部门, 市直有关部门) where the source lets them recommend too.
+ */
+export interface RecommendingBody {
+  code: string;
+  name: LocalizedText;
+}
+
+/** Who may recommend under a module, and the clause that says so (refusals quote it). */
+export interface RecommendationPolicy {
+  citation: Citation;
+  bodies: readonly RecommendingBody[];
+}
+
+/** True when `code` names a division inside the jurisdiction (its province, or its city for a city). */
+export function isInsideJurisdiction(jurisdiction: Jurisdiction, code: string): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  const prefix = jurisdiction.level === "city" ? 4 : 2;
+  return code.slice(0, prefix) === jurisdiction.code.slice(0, prefix);
+}
+
 /* ---------- rules ---------- */
 
 /**
@@ -254,6 +277,11 @@ export interface PolicyModule {
   workflow: WorkflowDefinition;
   outline?: PlanOutline;
   rules: readonly PolicyRule[];
+  /**
+   * The recommending bodies, when the workflow has a recommender step: an application names one of them and
+   * only that body's recommenders see it. Absent where no one recommends (the unit files directly).
+   */
+  recommendation?: RecommendationPolicy;
   /** Expertise a consultation panel must include. */
   panel?: { ruleId: string; requiredExpertise: readonly Expertise[] };
   schedule: (input: ScheduleInput) => Obligation[];

@@ -1,6 +1,7 @@
 import type { PolicyModule } from "@kechuang/domain";
 import { cultivationPool, jointMeeting, platformTiers, talentAim } from "./data";
 import { asPlatOutline } from "./outline";
+import { asRecommendation } from "./recommenders";
 import { asPlatRules } from "./rules";
 import { asPlatSource } from "./source";
 import { growthComparison, platformTargets, targetTotals } from "./targets";
@@ -25,6 +26,7 @@ export const asPlat2021: PolicyModule = {
     },
   ],
   workflow: asPlatWorkflow,
+  recommendation: asRecommendation,
   outline: asPlatOutline,
   rules: asPlatRules,
   // The action plan sets targets, not a reporting calendar: no annual reports or evaluations to schedule.

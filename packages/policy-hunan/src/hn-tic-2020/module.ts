@@ -1,5 +1,6 @@
 import type { EvaluationPolicy, PolicyModule, PolicySetting } from "@kechuang/domain";
 import { hnOutline } from "./outline";
+import { hnRecommendation } from "./recommenders";
 import { hnRuleList, hnRules } from "./rules";
 import { DEFAULT_EVALUATION_AFTER_YEARS, hnSchedule } from "./schedule";
 import { hnTic2020Source } from "./source";
@@ -65,6 +66,7 @@ export const hnTic2020: PolicyModule = {
   ],
   formationModes: ["leading-enterprise", "enterprise-alliance", "academia-led"],
   workflow: hnWorkflow,
+  recommendation: hnRecommendation,
   outline: hnOutline,
   rules: hnRuleList,
   panel: {

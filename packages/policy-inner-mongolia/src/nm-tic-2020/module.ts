@@ -1,5 +1,6 @@
 import type { ChangeKind, EvaluationPolicy, PolicyModule, PolicySetting } from "@kechuang/domain";
 import { nmOutline } from "./outline";
+import { nmRecommendation } from "./recommenders";
 import { nmRuleList, nmRules } from "./rules";
 import { DEFAULT_EVALUATION_INTERVAL_YEARS, nmSchedule } from "./schedule";
 import { nmTic2020Source } from "./source";
@@ -153,6 +154,7 @@ export const nmTic2020: PolicyModule = {
   ],
   formationModes: ["leading-enterprise", "enterprise-alliance", "academia-led"],
   workflow: nmWorkflow,
+  recommendation: nmRecommendation,
   outline: nmOutline,
   rules: nmRuleList,
   schedule: (input) => nmSchedule(input),

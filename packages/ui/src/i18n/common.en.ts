@@ -8,6 +8,7 @@ export const commonEn: SameKeys<typeof commonZhCN> = {
   },
   nav: { public: "Public", apply: "Apply", review: "Review" },
   locale: { switchLabel: "Language" },
+  demo: { banner: "Demo environment: demo data" },
   user: { signIn: "Sign in", signOut: "Sign out", role: "Role: {{role}}", changePassword: "Change password" },
   password: {
     title: "Change password",

@@ -4,6 +4,7 @@ export const commonZhCN = {
   product: { fullName: "科创 · 科技创新平台服务" },
   nav: { public: "公共服务", apply: "申报", review: "评审" },
   locale: { switchLabel: "语言" },
+  demo: { banner: "演示环境：数据为演示数据" },
   user: { signIn: "登录", signOut: "退出登录", role: "角色：{{role}}", changePassword: "修改密码" },
   password: {
     title: "修改密码",
