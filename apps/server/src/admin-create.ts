@@ -5,11 +5,9 @@
  */
 
 import { provisionAdministrator } from "@kechuang/api";
-import { openDatabase } from "@kechuang/db";
 import { adminRoleSchema } from "@kechuang/domain";
-import { enterInvocationDirectory, serverMigrationsFolder } from "./db-cli";
-import { loadConfig } from "./env";
-import { resolveSecretKey, restrictNewFiles } from "./secret-key";
+import { enterInvocationDirectory, openServerDatabase } from "./db-cli";
+import { restrictNewFiles } from "./secret-key";
 
 restrictNewFiles();
 enterInvocationDirectory(process.env.INIT_CWD);
@@ -20,19 +18,7 @@ if (!parsedRole.success || !username || name.length === 0) {
   console.error(usage);
   process.exit(2);
 }
-const loaded = loadConfig(process.env);
-if (!loaded.ok) {
-  console.error(`Invalid configuration:\n  ${loaded.problems.join("\n  ")}`);
-  process.exit(1);
-}
-const { dataDir, databaseUrl } = loaded.config;
-// The server's own key: the TOTP secret is stored encrypted under it, the audit row chained with it.
-const database = await openDatabase({
-  dataDir,
-  databaseUrl,
-  migrationsFolder: serverMigrationsFolder(),
-  secretKey: resolveSecretKey(loaded.config),
-});
+const database = await openServerDatabase(process.env);
 try {
   const outcome = await provisionAdministrator(database.db, {
     role: parsedRole.data,

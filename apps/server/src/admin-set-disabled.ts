@@ -6,10 +6,8 @@
  */
 
 import { setAdministratorDisabledByInstaller } from "@kechuang/api";
-import { openDatabase } from "@kechuang/db";
-import { enterInvocationDirectory, serverMigrationsFolder } from "./db-cli";
-import { loadConfig } from "./env";
-import { resolveSecretKey, restrictNewFiles } from "./secret-key";
+import { enterInvocationDirectory, openServerDatabase } from "./db-cli";
+import { restrictNewFiles } from "./secret-key";
 
 restrictNewFiles();
 enterInvocationDirectory(process.env.INIT_CWD);
@@ -18,19 +16,7 @@ if ((verb !== "disable" && verb !== "enable") || !username || extra.length > 0) 
   console.error("Usage: pnpm admin:disable <username>  |  pnpm admin:enable <username>");
   process.exit(2);
 }
-const loaded = loadConfig(process.env);
-if (!loaded.ok) {
-  console.error(`Invalid configuration:\n  ${loaded.problems.join("\n  ")}`);
-  process.exit(1);
-}
-const { dataDir, databaseUrl } = loaded.config;
-// The server's own key: the audit row is chained with it, as the server's rows are.
-const database = await openDatabase({
-  dataDir,
-  databaseUrl,
-  migrationsFolder: serverMigrationsFolder(),
-  secretKey: resolveSecretKey(loaded.config),
-});
+const database = await openServerDatabase(process.env);
 try {
   const outcome = await setAdministratorDisabledByInstaller(database.db, {
     username,

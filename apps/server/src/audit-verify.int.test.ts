@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  canonicalJson,
+  canonicalAuditRow,
   GENESIS_HASH,
   openDatabase,
   recordAudit,
@@ -87,18 +87,7 @@ describe("pnpm audit:verify", () => {
     let prev = GENESIS_HASH;
     for (const row of rows) {
       const action = row.action === "b" ? "forged" : row.action;
-      const canonical = canonicalJson([
-        row.at.toISOString(),
-        row.actorId,
-        row.actorRole,
-        action,
-        row.objectType,
-        row.objectId,
-        row.result,
-        row.sourceIp,
-        row.ruleId,
-        row.detail,
-      ]);
+      const canonical = canonicalAuditRow({ ...row, action });
       const hash = createHash("sha256")
         .update(prev + canonical)
         .digest("hex");

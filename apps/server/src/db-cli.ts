@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { openRawConnection, type RawConnection } from "@kechuang/db";
+import { type Database, openDatabase, openRawConnection, type RawConnection } from "@kechuang/db";
 import { loadConfig } from "./env";
+import { resolveSecretKey } from "./secret-key";
 
 /**
  * Shared start of the db:backup / db:restore commands: the server's own configuration (DATABASE_URL or
@@ -25,6 +26,25 @@ export function enterInvocationDirectory(initCwd: string | undefined): void {
 export function serverMigrationsFolder(): string | undefined {
   const bundled = fileURLToPath(new URL("./drizzle", import.meta.url));
   return existsSync(bundled) ? bundled : undefined;
+}
+
+/**
+ * The start of the administrator commands (admin:create, admin:disable/enable): the server's configuration,
+ * migrations and key — TOTP secrets are sealed and audit rows chained with it, as the server's are.
+ * Exits the process with the configuration's problems when it is invalid.
+ */
+export async function openServerDatabase(env: NodeJS.ProcessEnv): Promise<Database> {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) {
+    console.error(`Invalid configuration:\n  ${loaded.problems.join("\n  ")}`);
+    process.exit(1);
+  }
+  return openDatabase({
+    dataDir: loaded.config.dataDir,
+    databaseUrl: loaded.config.databaseUrl,
+    migrationsFolder: serverMigrationsFolder(),
+    secretKey: resolveSecretKey(loaded.config),
+  });
 }
 
 export async function openCliDatabase(

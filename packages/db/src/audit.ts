@@ -42,7 +42,12 @@ type ChainFields = Omit<typeof auditLog.$inferSelect, "id" | "hash">;
  * backup) cannot recompute a chain that verifies, as they could with a plain hash.
  */
 function rowMac(auditKey: Buffer, row: ChainFields): string {
-  const canonical = canonicalJson([
+  return hmacHex(auditKey, row.prevHash + canonicalAuditRow(row));
+}
+
+/** The text of a row that its MAC covers (with the previous row's MAC before it). */
+export function canonicalAuditRow(row: Omit<ChainFields, "prevHash">): string {
+  return canonicalJson([
     row.at.toISOString(),
     row.actorId,
     row.actorRole,
@@ -54,7 +59,6 @@ function rowMac(auditKey: Buffer, row: ChainFields): string {
     row.ruleId,
     row.detail,
   ]);
-  return hmacHex(auditKey, row.prevHash + canonical);
 }
 
 /**

@@ -12,7 +12,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { appendAudit, canonicalJson, GENESIS_HASH, recordAudit, verifyAuditChain, withAudit } from "./audit";
+import {
+  appendAudit,
+  canonicalAuditRow,
+  GENESIS_HASH,
+  recordAudit,
+  verifyAuditChain,
+  withAudit,
+} from "./audit";
 import { type Database, openDatabase } from "./client";
 import { passwordMeetsPolicy, verifyPassword } from "./passwords";
 import { listApplicationsOfOrganization, submittedInArea } from "./repositories/applications";
@@ -34,18 +41,7 @@ async function recomputeChain(database: Database, digest: (data: string) => stri
   await database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
   let prev = GENESIS_HASH;
   for (const row of rows) {
-    const canonical = canonicalJson([
-      row.at.toISOString(),
-      row.actorId,
-      row.actorRole,
-      row.action,
-      row.objectType,
-      row.objectId,
-      row.result,
-      row.sourceIp,
-      row.ruleId,
-      row.detail,
-    ]);
+    const canonical = canonicalAuditRow(row);
     const hash = digest(prev + canonical);
     await database.db.execute(
       sql`update audit_log set prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`,
