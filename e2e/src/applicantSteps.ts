@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { patience } from "./browser";
 import type { DemoAccount } from "./demoAccounts";
 import { freshTotpCode } from "./totp";
 
@@ -57,7 +58,7 @@ export async function startApplication(
   await page.locator(".ant-select-item-option", { hasText: recommender }).click();
   await page.getByTestId("create-application").click();
   // Creating runs the eligibility rules and writes the audit row; allow for a busy machine.
-  await page.waitForURL(/\/apply\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+  await page.waitForURL(/\/apply\/[0-9a-f-]{36}$/, { timeout: patience(60_000) });
   const id = new URL(page.url()).pathname.split("/").pop() ?? "";
   await page.getByTestId("facts-form").waitFor();
   return id;
@@ -112,7 +113,9 @@ export async function writePlan(page: Page, textFor: (sectionId: string, fieldId
 }
 
 export async function waitSaved(page: Page) {
-  await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 20_000 });
+  await page
+    .locator('[data-testid="save-status"][data-status="saved"]')
+    .waitFor({ timeout: patience(20_000) });
 }
 
 /** A small real PDF (the server checks content, not the name). */
@@ -125,7 +128,7 @@ export async function uploadAttachment(page: Page, name: string) {
   await page
     .locator('input[type="file"]')
     .setInputFiles({ name, mimeType: "application/pdf", buffer: tinyPdf });
-  await page.getByRole("cell", { name }).waitFor({ timeout: 20_000 });
+  await page.getByRole("cell", { name }).waitFor({ timeout: patience(20_000) });
 }
 
 /** The submit tab: enabled only when nothing is missing; confirm; the editor turns read-only. */
@@ -135,7 +138,7 @@ export async function submitApplication(page: Page) {
   await expect.poll(() => button.isEnabled()).toBe(true);
   await button.click();
   await page.getByTestId("submit-confirm").click();
-  await page.getByText("申报材料不可修改").waitFor({ timeout: 20_000 });
+  await page.getByText("申报材料不可修改").waitFor({ timeout: patience(20_000) });
 }
 
 /**
@@ -152,7 +155,10 @@ export async function expectConflictHandled(page: Page, baseUrl: string, applica
   await other.close();
   await page.getByRole("tab", { name: "单位与资格" }).click();
   await page.getByTestId("facts-director-months").fill("11");
-  await page.getByText("他人已修改此申报").first().waitFor({ timeout: 20_000 });
+  await page
+    .getByText("他人已修改此申报")
+    .first()
+    .waitFor({ timeout: patience(20_000) });
   await page.locator(".ant-modal-confirm-btns button").click();
   await expect.poll(() => page.getByTestId("facts-leadUnit-name").inputValue()).toBe(changedName);
 }

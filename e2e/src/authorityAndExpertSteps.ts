@@ -1,6 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { signInThroughShell } from "./applicantSteps";
+import { patience } from "./browser";
 import type { DemoAccount } from "./demoAccounts";
 import type { WorkflowHarness } from "./workflowHarness";
 
@@ -16,14 +17,14 @@ export async function openInReviewer(page: Page, baseUrl: string, applicationId:
   // Freshly loaded, as a user coming back to it would see it (others may have acted meanwhile).
   await page.goto(`${baseUrl}/review/${applicationId}`);
   const detail = page.getByTestId("application-detail");
-  await detail.waitFor({ timeout: 30_000 });
+  await detail.waitFor({ timeout: patience(30_000) });
   return detail;
 }
 
 /** What the user sees in the page header: the stage's tag (the module's own name for it). */
 export async function expectStage(page: Page, stage: string, name?: string) {
   const detail = page.getByTestId("application-detail");
-  await expect.poll(() => detail.getAttribute("data-stage"), { timeout: 20_000 }).toBe(stage);
+  await expect.poll(() => detail.getAttribute("data-stage"), { timeout: patience(20_000) }).toBe(stage);
   const tag = detail.getByTestId("stage-tag").first();
   await expect.poll(() => tag.getAttribute("data-stage")).toBe(stage);
   if (name) await expect.poll(() => tag.textContent()).toBe(name);
@@ -53,7 +54,7 @@ type ExpertRow = {
 
 async function expertRows(card: Locator): Promise<ExpertRow[]> {
   const rows = card.locator("tr[data-expert-id]");
-  await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect.poll(() => rows.count(), { timeout: patience(20_000) }).toBeGreaterThan(0);
   const found: ExpertRow[] = [];
   for (let i = 0; i < (await rows.count()); i += 1) {
     const row = rows.nth(i);
@@ -96,7 +97,7 @@ export async function formPanelInReviewer(
 ): Promise<{ seated: SeatedExpert[]; conflictExplanation: string | null }> {
   await openInReviewer(page, baseUrl, applicationId);
   const card = page.getByTestId("panel-card");
-  await expect.poll(() => card.getAttribute("data-ready"), { timeout: 20_000 }).toBe("true");
+  await expect.poll(() => card.getAttribute("data-ready"), { timeout: patience(20_000) }).toBe("true");
   const required = ((await card.getAttribute("data-required")) ?? "").split(",").filter(Boolean);
   const rows = await expertRows(card);
   // Every expert's load is shown, a number.
@@ -132,7 +133,7 @@ export async function formPanelInReviewer(
       `expert-seat-${expert.expertId}-${seat}`,
     );
     await row.getByTestId(`assign-${expert.expertId}`).click();
-    await row.getByTestId("expert-on-panel").waitFor({ timeout: 20_000 });
+    await row.getByTestId("expert-on-panel").waitFor({ timeout: patience(20_000) });
     await card.getByTestId(`panel-member-${expert.expertId}`).waitFor();
     if (required.includes(seat)) {
       await expect
@@ -187,12 +188,12 @@ export async function giveOpinionInReviewer(
 ) {
   await page.goto(`${baseUrl}/review`);
   const open = page.getByTestId(`queue-open-${applicationId}`);
-  await open.waitFor({ timeout: 20_000 });
+  await open.waitFor({ timeout: patience(20_000) });
   await open.click();
   await page.getByTestId("application-detail").waitFor();
   const card = page.getByTestId("opinion-card");
   const form = card.getByTestId("opinion-form");
-  await form.waitFor({ timeout: 20_000 });
+  await form.waitFor({ timeout: patience(20_000) });
   await card.getByTestId("opinions-hidden").waitFor();
   await form.getByTestId("opinion-recommendation").getByText("支持", { exact: true }).click();
   const scores = form.locator('[data-testid^="opinion-score-"]');
@@ -202,7 +203,7 @@ export async function giveOpinionInReviewer(
   if (opinion.screenshot) await page.screenshot({ path: opinion.screenshot, fullPage: true });
   await form.getByTestId("opinion-submit").click();
   const mine = card.getByTestId("opinion-mine");
-  await mine.waitFor({ timeout: 20_000 });
+  await mine.waitFor({ timeout: patience(20_000) });
   await expect.poll(() => mine.textContent()).toContain(opinion.text);
 }
 
@@ -215,7 +216,7 @@ export async function recordSiteVisitInReviewer(
 ) {
   await openInReviewer(page, baseUrl, applicationId);
   const card = page.getByTestId("site-visit-card");
-  await card.waitFor({ timeout: 20_000 });
+  await card.waitFor({ timeout: patience(20_000) });
   const before = await card.getByTestId("site-visit-saved").count();
   await card.getByTestId("site-visit-date").fill(visit.visitedOn);
   await card.getByTestId("site-visit-location").fill(visit.location);
@@ -232,7 +233,7 @@ export async function recordSiteVisitInReviewer(
   await page.keyboard.press("Escape");
   await card.getByTestId("site-visit-findings").fill(visit.findings);
   await card.getByTestId("site-visit-save").click();
-  if (before === 0) await card.getByTestId("site-visit-saved").waitFor({ timeout: 20_000 });
+  if (before === 0) await card.getByTestId("site-visit-saved").waitFor({ timeout: patience(20_000) });
   await expect.poll(() => card.getByTestId("site-visit-location").inputValue()).toBe("");
 }
 
@@ -259,7 +260,9 @@ export async function openPublicityInReviewer(
   const closesOn = await form.getByTestId("action-closes-on").inputValue();
   expect(closesOn > opensOn).toBe(true);
   await page.getByTestId("action-confirm").click();
-  await expect.poll(() => detail.getAttribute("data-version"), { timeout: 20_000 }).not.toBe(before);
+  await expect
+    .poll(() => detail.getAttribute("data-version"), { timeout: patience(20_000) })
+    .not.toBe(before);
   await expectStage(page, "publicity", "公示");
   return { opensOn, closesOn };
 }
@@ -274,14 +277,14 @@ export async function dismissObjectionInReviewer(
 ) {
   await openInReviewer(page, baseUrl, applicationId);
   const card = page.getByTestId("publicity-card");
-  await card.waitFor({ timeout: 20_000 });
-  await card.getByTestId("objections-pending").waitFor({ timeout: 20_000 });
+  await card.waitFor({ timeout: patience(20_000) });
+  await card.getByTestId("objections-pending").waitFor({ timeout: patience(20_000) });
   const row = card.locator('tr[data-testid^="objection-row-"]').filter({ hasText: grounds });
   await expect.poll(() => row.getAttribute("data-status")).toBe("open");
   await row.locator('[data-testid^="objection-dismiss-"]').click();
   await page.getByTestId("objection-reason").fill(reason);
   await page.getByTestId("objection-confirm").click();
-  await expect.poll(() => row.getAttribute("data-status"), { timeout: 20_000 }).toBe("dismissed");
+  await expect.poll(() => row.getAttribute("data-status"), { timeout: patience(20_000) }).toBe("dismissed");
   await expect.poll(() => row.textContent()).toContain(reason);
   await expect.poll(() => card.getByTestId("objections-pending").count()).toBe(0);
 }
@@ -305,7 +308,7 @@ export async function createAccountInAdmin(
   if (account.areaCode) await form.getByTestId("account-area").fill(account.areaCode);
   await page.getByTestId("account-create-confirm").click();
   const password = page.getByTestId("one-time-password");
-  await password.waitFor({ timeout: 20_000 });
+  await password.waitFor({ timeout: patience(20_000) });
   const initialPassword = ((await password.locator("code").textContent()) ?? "").trim();
   await page.getByTestId("one-time-close").click();
   await page.getByTestId(`account-row-${account.username}`).waitFor();
@@ -323,7 +326,10 @@ export async function replaceInitialPassword(
 ): Promise<DemoAccount> {
   await page.goto(`${baseUrl}/review`);
   const form = page.getByTestId("change-password");
-  await form.or(page.locator(".ant-table")).first().waitFor({ timeout: 30_000 });
+  await form
+    .or(page.locator(".ant-table"))
+    .first()
+    .waitFor({ timeout: patience(30_000) });
   if (!(await form.isVisible())) return account;
   // The policy: 12+ characters, upper and lower case, digits and symbols, never the username.
   const password = `Own-Pw#${Date.now()}x`;
@@ -331,6 +337,8 @@ export async function replaceInitialPassword(
   await form.getByLabel("新密码", { exact: true }).fill(password);
   await form.getByLabel("再次输入新密码", { exact: true }).fill(password);
   await form.getByRole("button", { name: "保存新密码" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/account/password"), { timeout: 20_000 });
+  await page.waitForURL((url) => !url.pathname.startsWith("/account/password"), {
+    timeout: patience(20_000),
+  });
   return { ...account, password };
 }

@@ -6,12 +6,16 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
  */
 const cpuThrottle = Number(process.env.E2E_CPU_THROTTLE ?? "1");
 
+/** A time budget for a state to appear, scaled by the CPU slowdown: a budget, never a wait. */
+export const patience = (ms: number): number => ms * cpuThrottle;
+
 async function throttle(page: Page): Promise<void> {
   const session = await page.context().newCDPSession(page);
   await session.send("Emulation.setCPUThrottlingRate", { rate: cpuThrottle });
 }
 
 function throttleContext(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(patience(30_000));
   const newPage = context.newPage.bind(context);
   context.newPage = async () => {
     const page = await newPage();
@@ -29,6 +33,7 @@ function throttleBrowser(browser: Browser): Browser {
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (options) => {
     const page = await newPage(options);
+    page.context().setDefaultTimeout(patience(30_000));
     await throttle(page);
     return page;
   };

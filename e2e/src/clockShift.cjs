@@ -1,7 +1,8 @@
 // Test-only preload for the built server (NODE_OPTIONS=--require): shifts the process clock by the
 // number of milliseconds written in $E2E_CLOCK_FILE, re-read whenever the file changes. A browser test
 // cannot wait out a real publicity period (days), so it moves the server's "today" past the closing date.
-const { readFileSync, watchFile, existsSync } = require("node:fs");
+// Each offset read is acknowledged in "$E2E_CLOCK_FILE.ack", so the test waits for the server, not for time.
+const { readFileSync, watchFile, existsSync, writeFileSync } = require("node:fs");
 
 const file = process.env.E2E_CLOCK_FILE;
 if (file) {
@@ -13,6 +14,7 @@ if (file) {
     } catch {
       offset = 0;
     }
+    writeFileSync(`${file}.ack`, String(offset));
   };
   read();
   watchFile(file, { interval: 100, persistent: false }, read);

@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
+import { launchChromium, patience } from "./browser";
 import { type RunningServer, startServer } from "./server";
 
 const artifacts = fileURLToPath(new URL("../artifacts/", import.meta.url));
@@ -51,7 +51,7 @@ async function highlightedClause(page: Page) {
         return box !== undefined && box.top < window.innerHeight && box.bottom > 0;
       },
       undefined,
-      { timeout: 5_000 },
+      { timeout: patience(5_000) },
     )
     .then(
       () => true,

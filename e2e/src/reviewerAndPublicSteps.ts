@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { patience } from "./browser";
 
 /**
  * One step of the module's graph through the reviewer portal: the detail page's actions panel (generated
@@ -19,14 +20,16 @@ export async function actInReviewer(
   await page.getByTestId(`action-${action}`).click();
   if (reason) await page.getByTestId("action-reason").fill(reason);
   await page.getByTestId("action-confirm").click();
-  await expect.poll(() => detail.getAttribute("data-version"), { timeout: 20_000 }).not.toBe(before);
+  await expect
+    .poll(() => detail.getAttribute("data-version"), { timeout: patience(20_000) })
+    .not.toBe(before);
 }
 
 /** The public's objection through the public portal's publicity page (no sign-in), on the notice naming `title`. */
 export async function objectInPublicPortal(page: Page, baseUrl: string, title: string, grounds: string) {
   await page.goto(`${baseUrl}/public/publicity`);
   const notice = page.locator('[data-testid^="notice-"]').filter({ hasText: title }).first();
-  await notice.waitFor({ timeout: 20_000 });
+  await notice.waitFor({ timeout: patience(20_000) });
   await notice.getByTestId("object-button").click();
   await page.getByLabel("异议内容与理由").fill(grounds);
   await page.getByLabel("联系人姓名").fill("李某");

@@ -21,7 +21,7 @@ import {
   recordSiteVisitInReviewer,
   seatedExpertsSignIn,
 } from "./authorityAndExpertSteps";
-import { launchChromium } from "./browser";
+import { launchChromium, patience } from "./browser";
 import { actInReviewer, objectInPublicPortal } from "./reviewerAndPublicSteps";
 import { WorkflowHarness } from "./workflowHarness";
 
@@ -54,7 +54,7 @@ async function pageOf(username: string | null): Promise<Page> {
 
 describe("Hunan: recommendation → panel consultation (legal and finance experts) → site inspection → publicity with a dismissed objection → approval", () => {
   it("walks the whole path, each actor as themselves, and the center appears on the public portal", {
-    timeout: 480_000,
+    timeout: patience(480_000),
   }, async () => {
     // Applicant, in the browser: start, facts with live eligibility, the plan along Hunan's outline, a file.
     const page = await pageOf("applicant");

@@ -24,7 +24,7 @@ import {
   type SeatedExpert,
   seatedExpertsSignIn,
 } from "./authorityAndExpertSteps";
-import { launchChromium } from "./browser";
+import { launchChromium, patience } from "./browser";
 import { actInReviewer } from "./reviewerAndPublicSteps";
 import { WorkflowHarness } from "./workflowHarness";
 
@@ -97,7 +97,7 @@ async function expertsGiveOpinions(
 
 describe("Inner Mongolia: intent → consultation with site inspection → formal application → review with on-site evaluation → publicity → approval", () => {
   it("walks the whole path, each actor as themselves, and the named center appears on the public portal", {
-    timeout: 480_000,
+    timeout: patience(480_000),
   }, async () => {
     const recommender = await createBaotouRecommender();
 

@@ -1,8 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { ApiSession } from "./apiSession";
+import { patience } from "./browser";
 import { type DemoAccount, readDemoAccounts } from "./demoAccounts";
 import { type RunningServer, startServer } from "./server";
 
@@ -63,7 +65,10 @@ export class WorkflowHarness {
     this.offsetMs = days * dayMs;
     await writeFile(this.clockFile, String(this.offsetMs));
     this.sessions.clear();
-    await new Promise((done) => setTimeout(done, 500));
+    // The server acknowledges each offset it reads (clockShift.cjs): wait for that, not for a time.
+    await expect
+      .poll(() => readFile(`${this.clockFile}.ack`, "utf8").catch(() => ""), { timeout: patience(30_000) })
+      .toBe(String(this.offsetMs));
   }
 
   /** Moves the server's clock to the day after `date` (China), e.g. past a publicity notice's closing day. */

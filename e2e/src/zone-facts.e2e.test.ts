@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settled, signInThroughShell } from "./applicantSteps";
-import { launchChromium } from "./browser";
+import { launchChromium, patience } from "./browser";
 import { type DemoAccount, readDemoAccounts } from "./demoAccounts";
 import { type RunningServer, startServer } from "./server";
 
@@ -35,7 +35,7 @@ describe("a Sichuan demonstration zone in the applicant portal", () => {
     await page.getByTestId("start-sc-zone-2018-transfer-demonstration-zone").click();
     await page.getByTestId("application-title").fill("株洲市科技成果转移转化示范区");
     await page.getByTestId("create-application").click();
-    await page.waitForURL(/\/apply\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    await page.waitForURL(/\/apply\/[0-9a-f-]{36}$/, { timeout: patience(60_000) });
     await page.getByRole("tab", { name: "单位与资格" }).click();
 
     const zone = page.getByTestId("facts-zone");
