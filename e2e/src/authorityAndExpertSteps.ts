@@ -31,11 +31,24 @@ export async function expectStage(page: Page, stage: string, name?: string) {
 }
 
 /** Picks `optionTestId` in an antd Select (its dropdown renders in a portal at the end of the body). */
-async function choose(page: Page, select: Locator, optionTestId: string) {
-  await select.click();
+export async function choose(page: Page, select: Locator, optionTestId: string) {
   const option = page.getByTestId(optionTestId);
-  await option.waitFor({ state: "visible" });
-  await option.click();
+  // A click that lands while antd is still opening (or re-rendering) the list can miss on a loaded machine:
+  // choose until the option reads as selected rather than trusting one click.
+  const chosen = async () =>
+    (await option.count()) > 0 &&
+    (await option.evaluate((el) => el.classList.contains("ant-select-item-option-selected")));
+  await expect
+    .poll(
+      async () => {
+        if (await chosen()) return true;
+        if (!(await option.isVisible())) await select.click();
+        await option.click({ timeout: patience(5_000) }).catch(() => undefined);
+        return chosen();
+      },
+      { timeout: patience(30_000), interval: 250 },
+    )
+    .toBe(true);
 }
 
 /** Fills an input that may be wrapped (antd's InputNumber puts the testid on the wrapper or the input). */

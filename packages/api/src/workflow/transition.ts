@@ -237,6 +237,7 @@ async function applyTransition(tx: Tx, a: ApplyArgs): Promise<TransitionOutcome>
           approvedOn: chinaToday(now),
           fields,
           applicationId: app.id,
+          recommenderArea: app.recommenderArea,
         })
         .returning({ id: schema.platforms.id });
       platformId = platform!.id;

@@ -1,3 +1,4 @@
+export * from "./after-approval";
 export * from "./applications";
 export * from "./audit";
 export * from "./identity";

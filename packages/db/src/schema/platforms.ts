@@ -21,6 +21,10 @@ export const platforms = pgTable(
     status: text("status", { enum: ["active", "rectifying", "delisted"] })
       .notNull()
       .default("active"),
+    /** The recommending body's area (copied from the application): its recommender follows the platform. */
+    recommenderArea: text("recommender_area"),
+    /** Set with status `delisted`: the day of the revocation decision. */
+    revokedOn: date("revoked_on", { mode: "string" }),
   },
   (t) => [index("platforms_policy_idx").on(t.policyId)],
 );

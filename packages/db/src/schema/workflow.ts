@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { applications } from "./applications";
 import { users } from "./identity";
+import { platforms } from "./platforms";
 
 /** PostgreSQL bytea as a Node Buffer: attachments live in the database so a backup holds them. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -190,6 +191,10 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     applicationId: uuid("application_id").references(() => applications.id, { onDelete: "cascade" }),
+    /** After approval: the platform the notification is about (reports, evaluations, rectification). */
+    platformId: uuid("platform_id").references(() => platforms.id),
+    /** What the portal needs to render it beyond kind + stage, e.g. { yearCovered, dueOn }. */
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
     kind: text("kind").notNull(),
     /** Stage the application entered; the message is rendered from kind + stage in the portal. */
     stage: text("stage"),

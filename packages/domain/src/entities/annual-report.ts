@@ -16,17 +16,30 @@ export const annualReportStatusSchema = z.enum([
 ]);
 export type AnnualReportStatus = z.infer<typeof annualReportStatusSchema>;
 
-/** Report sections named by the sources (nm-tic.annual-report, hn-tic.annual-report); all optional. */
+/** One indicator of a zone's report: its own target for the year and what was achieved (sc-zone). */
+export const reportedIndicatorSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  unit: z.string().trim().min(1).max(20),
+  target: z.number().finite().nullable(),
+  actual: z.number().finite(),
+});
+export type ReportedIndicator = z.infer<typeof reportedIndicatorSchema>;
+
+/**
+ * A report's content: the module's sections (its `annualReport.sections`, by id) and, for a zone, its
+ * indicators. Which section ids are allowed is the module's to say, so the server checks them against it.
+ */
 export const annualReportContentSchema = z.object({
-  summary: longTextSchema.optional(),
-  annualPlan: longTextSchema.optional(),
-  majorProjects: longTextSchema.optional(),
-  budgetAndAccounts: longTextSchema.optional(),
-  academicActivities: longTextSchema.optional(),
-  rdDirections: longTextSchema.optional(),
-  nextYearPlan: longTextSchema.optional(),
-  /** Zones report their own indicators (sc-zone.indicators): indicator id → achieved value. */
-  indicatorValues: z.record(z.string(), z.number().finite()).optional(),
+  sections: z
+    .record(
+      z
+        .string()
+        .regex(/^[a-z][a-zA-Z0-9-]*$/)
+        .max(60),
+      longTextSchema,
+    )
+    .default({}),
+  indicators: z.array(reportedIndicatorSchema).max(100).optional(),
 });
 export type AnnualReportContent = z.infer<typeof annualReportContentSchema>;
 

@@ -214,6 +214,8 @@ export const obligationSchema = z.discriminatedUnion("kind", [
     kind: z.literal("evaluation"),
     earliestOn: isoDateSchema,
     ruleId: z.string(),
+    /** A yearly assessment (sc-zone 六(三) 每年…考核), a periodic evaluation, or the end-of-period summary. */
+    evaluationKind: z.enum(["annual-assessment", "periodic", "summary"]).optional(),
     configurable: z.boolean().optional(),
   }),
 ]);
@@ -237,11 +239,33 @@ export interface EvaluationGrade {
 
 export interface EvaluationPolicy {
   ruleId: string;
+  /** Empty where the source names no grades (Hunan: a third party's findings only). */
   grades: readonly EvaluationGrade[];
+  /**
+   * What the evaluation looks at, each with quantitative data and qualitative material
+   * (nm-tic 三(六)2 "以创新能力、市场化创新服务能力为评价重点…数据定量评价和材料定性评价相结合").
+   */
+  focusAreas?: readonly { id: string; name: LocalizedText }[];
+  /** The clause that orders rectification after a failing grade, and the one that rewards the best. */
+  rectificationRuleId?: string;
+  postSubsidyRuleId?: string;
   /** Conditions that lead to delisting, each a checklist item a reviewer confirms. */
   delistingGrounds?: readonly { id: string; text: LocalizedText }[];
   delistingRuleId?: string;
   thirdParty?: boolean;
+}
+
+/** The platform's yearly report: what it contains and who reads it first. */
+export interface AnnualReportPolicy {
+  ruleId: string;
+  /** The sections the source names, in its order (nm-tic 三(六)1 differs from hn-tic 五(四)). */
+  sections: readonly { id: string; title: LocalizedText }[];
+  /** nm-tic 三(六)1 "经推荐部门审核后报科技厅": the recommender checks the report before the authority. */
+  recommenderChecks: boolean;
+  /** A zone reports its indicators with targets and actuals (sc-zone). */
+  indicators: boolean;
+  /** A report not submitted by its due date is this delisting ground (nm-tic 三(六)3 "到期不提交年度报告"). */
+  lateGroundId?: string;
 }
 
 export interface ChangeKind {
@@ -285,6 +309,8 @@ export interface PolicyModule {
   /** Expertise a consultation panel must include. */
   panel?: { ruleId: string; requiredExpertise: readonly Expertise[] };
   schedule: (input: ScheduleInput) => Obligation[];
+  /** Absent where the source asks for no yearly report (Anshun). */
+  annualReport?: AnnualReportPolicy;
   evaluation?: EvaluationPolicy;
   changeKinds?: readonly ChangeKind[];
   /** The designated name, e.g. 内蒙古自治区{name}技术创新中心. */

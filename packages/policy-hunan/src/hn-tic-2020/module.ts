@@ -1,4 +1,4 @@
-import type { EvaluationPolicy, PolicyModule, PolicySetting } from "@kechuang/domain";
+import type { AnnualReportPolicy, EvaluationPolicy, PolicyModule, PolicySetting } from "@kechuang/domain";
 import { hnOutline } from "./outline";
 import { hnRecommendation } from "./recommenders";
 import { hnRuleList, hnRules } from "./rules";
@@ -14,6 +14,17 @@ const evaluation: EvaluationPolicy = {
   ruleId: hnRules.evaluation.id,
   grades: [],
   thirdParty: true,
+};
+
+/** 五(四): "每年1 月底前编写上年度工作总结和本年度工作计划报省科技厅" (straight to the department). */
+const annualReport: AnnualReportPolicy = {
+  ruleId: hnRules.annualReport.id,
+  sections: [
+    { id: "lastYearSummary", title: { zh: "上年度工作总结", en: "Summary of last year's work" } },
+    { id: "thisYearPlan", title: { zh: "本年度工作计划", en: "Work plan for this year" } },
+  ],
+  recommenderChecks: false,
+  indicators: false,
 };
 
 const settings: readonly PolicySetting[] = [
@@ -74,6 +85,7 @@ export const hnTic2020: PolicyModule = {
     requiredExpertise: ["technical", "management", "policy", "legal", "finance"],
   },
   schedule: (input) => hnSchedule(input),
+  annualReport,
   evaluation,
   settings,
   extras: {

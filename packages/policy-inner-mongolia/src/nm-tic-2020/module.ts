@@ -1,4 +1,10 @@
-import type { ChangeKind, EvaluationPolicy, PolicyModule, PolicySetting } from "@kechuang/domain";
+import type {
+  AnnualReportPolicy,
+  ChangeKind,
+  EvaluationPolicy,
+  PolicyModule,
+  PolicySetting,
+} from "@kechuang/domain";
 import { nmOutline } from "./outline";
 import { nmRecommendation } from "./recommenders";
 import { nmRuleList, nmRules } from "./rules";
@@ -64,6 +70,15 @@ const evaluation: EvaluationPolicy = {
     { id: "pass", name: { zh: "合格", en: "Pass" }, consequence: "none" },
     { id: "fail", name: { zh: "不合格", en: "Fail" }, consequence: "rectification", rectificationMonths: 12 },
   ],
+  focusAreas: [
+    { id: "innovation-capacity", name: { zh: "创新能力", en: "Innovation capacity" } },
+    {
+      id: "market-service",
+      name: { zh: "市场化创新服务能力", en: "Market-oriented innovation services" },
+    },
+  ],
+  rectificationRuleId: nmRules.rectification.id,
+  postSubsidyRuleId: nmRules.postSubsidy.id,
   delistingRuleId: nmRules.delisting.id,
   delistingGrounds: [
     {
@@ -100,6 +115,25 @@ const evaluation: EvaluationPolicy = {
       },
     },
   ],
+};
+
+/**
+ * 三(六)1: "以理事会(董事会)、技术指导委员会、中心主任(总经理)决定的年度发展计划、重大项目、经费预决算、重大学术活动、
+ * 研发方向及研发内容等为基础,包括下一年工作计划,形成年度报告,经推荐部门审核后报科技厅".
+ */
+const annualReport: AnnualReportPolicy = {
+  ruleId: nmRules.annualReport.id,
+  sections: [
+    { id: "annualPlan", title: { zh: "年度发展计划", en: "Development plan for the year" } },
+    { id: "majorProjects", title: { zh: "重大项目", en: "Major projects" } },
+    { id: "budgetAndAccounts", title: { zh: "经费预决算", en: "Budget and final accounts" } },
+    { id: "academicActivities", title: { zh: "重大学术活动", en: "Major academic activities" } },
+    { id: "rdDirections", title: { zh: "研发方向及研发内容", en: "R&D directions and content" } },
+    { id: "nextYearPlan", title: { zh: "下一年工作计划", en: "Work plan for the next year" } },
+  ],
+  recommenderChecks: true,
+  indicators: false,
+  lateGroundId: "annual-report-missing",
 };
 
 const settings: readonly PolicySetting[] = [
@@ -158,6 +192,7 @@ export const nmTic2020: PolicyModule = {
   outline: nmOutline,
   rules: nmRuleList,
   schedule: (input) => nmSchedule(input),
+  annualReport,
   evaluation,
   changeKinds,
   naming: { ruleId: nmRules.naming.id, apply: designatedName },

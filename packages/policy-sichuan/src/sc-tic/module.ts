@@ -1,6 +1,6 @@
 import type { PolicyModule } from "@kechuang/domain";
 import { scTicOutline } from "./outline";
-import { outcomesRule, panelRule, scTicRules } from "./rules";
+import { annualReportRule, outcomesRule, panelRule, scTicRules } from "./rules";
 import { CONSTRUCTION_PERIOD_MONTHS, scTicSchedule, scTicSettings } from "./schedule";
 import { scTicSource } from "./source";
 import { scTicWorkflow } from "./workflow";
@@ -44,8 +44,18 @@ export const scTic2018: PolicyModule = {
   rules: scTicRules,
   panel: { ruleId: panelRule.id, requiredExpertise: ["technical", "management", "policy"] },
   schedule: scTicSchedule,
+  // 六(四) "有关单位将省级技术创新中心年度建设情况书面报科技厅": one written account, straight to the department.
+  annualReport: {
+    ruleId: annualReportRule.id,
+    sections: [
+      { id: "constructionProgress", title: { zh: "年度建设情况", en: "The year's construction progress" } },
+    ],
+    recommenderChecks: false,
+    indicators: false,
+  },
   evaluation: {
     ruleId: outcomesRule.id,
+    rectificationRuleId: outcomesRule.id,
     grades: [
       {
         id: "continued-support",

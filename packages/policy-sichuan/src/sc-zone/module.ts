@@ -1,7 +1,7 @@
 import type { PolicyModule } from "@kechuang/domain";
 import { demonstrationTasks, siteTypeNames, zoneConditions, zoneLayout } from "./data";
 import { scZoneOutline } from "./outline";
-import { outcomesRule, scZoneRules, stagesRule } from "./rules";
+import { annualReportRule, outcomesRule, scZoneRules, stagesRule } from "./rules";
 import { DEMONSTRATION_PERIOD_MONTHS, scZoneSchedule } from "./schedule";
 import { scZoneSource } from "./source";
 import { scZoneWorkflow } from "./workflow";
@@ -19,8 +19,18 @@ export const scZone2018: PolicyModule = {
   // 五(二) asks for an expert group without naming its make-up.
   panel: { ruleId: stagesRule.id, requiredExpertise: [] },
   schedule: scZoneSchedule,
+  // 五(四) "每年12月底以前,示范区将年度建设情况书面报科技厅", with the zone's own indicators (sc-zone.indicators).
+  annualReport: {
+    ruleId: annualReportRule.id,
+    sections: [
+      { id: "constructionProgress", title: { zh: "年度建设情况", en: "The year's construction progress" } },
+    ],
+    recommenderChecks: false,
+    indicators: true,
+  },
   evaluation: {
     ruleId: outcomesRule.id,
+    rectificationRuleId: outcomesRule.id,
     grades: [
       {
         id: "continued-support",
