@@ -4,6 +4,9 @@ import { ApplicationEditorPage } from "./ApplicationEditorPage";
 import { HistoryPage } from "./HistoryPage";
 import { MyApplicationsPage } from "./MyApplicationsPage";
 import { applicantEn, applicantNamespace, applicantZhCN } from "./messages";
+import { MyPlatformsPage } from "./platforms/MyPlatformsPage";
+import { PortalNav } from "./platforms/PortalNav";
+import { ReportEditorPage } from "./platforms/ReportEditorPage";
 import { SignInRequired } from "./SignInRequired";
 import { StartApplicationPage } from "./StartApplicationPage";
 import { VersionsPage } from "./VersionsPage";
@@ -16,9 +19,15 @@ export default function ApplicantPortal(props: PortalProps) {
   const { basePath, locale } = props;
   return (
     <ApiProvider>
+      <PortalNav basePath={basePath} />
       <Routes>
         <Route index element={<MyApplicationsPage {...props} user={props.user} />} />
         <Route path="new" element={<StartApplicationPage basePath={basePath} locale={locale} />} />
+        <Route path="platforms" element={<MyPlatformsPage basePath={basePath} locale={locale} />} />
+        <Route
+          path="platforms/:platformId/reports/:year"
+          element={<ReportEditorPage basePath={basePath} locale={locale} />}
+        />
         <Route path=":id" element={<ApplicationEditorPage basePath={basePath} locale={locale} />} />
         <Route path=":id/history" element={<HistoryPage basePath={basePath} locale={locale} />} />
         <Route path=":id/versions" element={<VersionsPage basePath={basePath} locale={locale} />} />

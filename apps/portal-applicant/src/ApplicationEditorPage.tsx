@@ -224,7 +224,9 @@ function Editor({ app, basePath, locale }: { app: ApplicationDetail; basePath: s
           {
             key: "attachments",
             label: t("editor.tabs.attachments"),
-            children: <AttachmentsPanel applicationId={app.id} disabled={!editable} locale={locale} />,
+            children: (
+              <AttachmentsPanel target={{ applicationId: app.id }} disabled={!editable} locale={locale} />
+            ),
           },
           {
             key: "submit",

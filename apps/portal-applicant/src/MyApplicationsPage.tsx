@@ -84,6 +84,7 @@ export function MyApplicationsPage({
       <NotificationsCard
         locale={locale}
         onOpen={(applicationId) => navigate(`${basePath}/${applicationId}`)}
+        onOpenPlatform={() => navigate(`${basePath}/platforms`)}
         onRefresh={() => void applications.refetch()}
       />
       {applications.isError ? (

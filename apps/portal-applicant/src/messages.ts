@@ -1,8 +1,12 @@
 import type { SameKeys } from "@kechuang/ui";
+import { platformsEn, platformsZhCN } from "./platforms/messages";
+import { rectificationEn, rectificationZhCN } from "./rectification/messages";
 
 export const applicantNamespace = "applicant";
 
 export const applicantZhCN = {
+  platforms: platformsZhCN,
+  rectification: rectificationZhCN,
   title: "我的申报",
   subtitle: "{{organization}}的申报材料与办理进度",
   subtitleNoOrganization: "本单位的申报材料与办理进度",
@@ -95,7 +99,7 @@ export const applicantZhCN = {
       annualIncome: "年收入（元）",
       technicalServiceIncome: "技术服务收入（元）",
       transferCasesInField: "本领域成果转化案例数",
-      provincialPlatformSupport: "获省级平台支持",
+      provincialPlatformSupport: "在申报领域方向具有省级以上创新平台支撑",
     },
     coBuild: { name: "单位名称", type: "单位类型", add: "添加共建单位" },
     legalEntity: { independent: "独立法人", registeredCapital: "注册资本（元）", hasCharter: "已制定章程" },
@@ -129,7 +133,7 @@ export const applicantZhCN = {
   eligibility: {
     title: "资格条件（随填写实时核对）",
     checking: "正在核对…",
-    outcome: { pass: "符合", fail: "不符合", "needs-information": "需补充信息" },
+    outcome: { pass: "符合", fail: "不符合", "needs-information": "需补充信息", "not-applicable": "不适用" },
     clause: "条款 {{clause}}",
     invalidFacts: "以下内容格式有误，暂未核对：{{paths}}",
     failures: "有 {{count}} 项资格条件不符合，请核对后再提交。",
@@ -205,6 +209,8 @@ export const applicantZhCN = {
 } as const;
 
 export const applicantEn: SameKeys<typeof applicantZhCN> = {
+  platforms: platformsEn,
+  rectification: rectificationEn,
   title: "My applications",
   subtitle: "Applications of {{organization}} and where each one stands",
   subtitleNoOrganization: "Your organization's applications and where each one stands",
@@ -303,7 +309,7 @@ export const applicantEn: SameKeys<typeof applicantZhCN> = {
       annualIncome: "Annual income (CNY)",
       technicalServiceIncome: "Technical service income (CNY)",
       transferCasesInField: "Technology transfer cases in the field",
-      provincialPlatformSupport: "Supported as a provincial platform",
+      provincialPlatformSupport: "Provincial-or-higher innovation platform support in the declared field",
     },
     coBuild: { name: "Name", type: "Type", add: "Add a co-build unit" },
     legalEntity: {
@@ -344,7 +350,12 @@ export const applicantEn: SameKeys<typeof applicantZhCN> = {
   eligibility: {
     title: "Eligibility (checked as you type)",
     checking: "Checking…",
-    outcome: { pass: "Pass", fail: "Fail", "needs-information": "Needs information" },
+    outcome: {
+      pass: "Pass",
+      fail: "Fail",
+      "needs-information": "Needs information",
+      "not-applicable": "Not applicable",
+    },
     clause: "Clause {{clause}}",
     invalidFacts: "Not checked yet, these entries are malformed: {{paths}}",
     failures: "{{count}} eligibility rule(s) fail; check them before submitting.",

@@ -6,6 +6,7 @@ import { NotFound } from "./NotFound";
 import { PolicyDocumentPage } from "./PolicyDocumentPage";
 import { PolicyLibraryPage } from "./PolicyLibraryPage";
 import { PublicityPage } from "./PublicityPage";
+import { PlatformPage } from "./platforms/PlatformPage";
 import { SelfCheckPage } from "./SelfCheckPage";
 
 addMessages(publicNamespace, { "zh-CN": publicZhCN, en: publicEn });
@@ -18,6 +19,7 @@ export default function PublicPortal(props: PortalProps) {
       <Routes>
         <Route index element={<HomePage {...page} />} />
         <Route path="policies" element={<PolicyLibraryPage {...page} />} />
+        <Route path="platforms/:platformId" element={<PlatformPage {...page} />} />
         <Route path="policies/:policyId" element={<PolicyDocumentPage {...page} />} />
         <Route path="self-check" element={<SelfCheckPage {...page} />} />
         <Route path="publicity" element={<PublicityPage {...page} />} />

@@ -1,6 +1,11 @@
-import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from "@ant-design/icons";
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  MinusCircleFilled,
+  QuestionCircleFilled,
+} from "@ant-design/icons";
 import type { RouterOutputs } from "@kechuang/api";
-import type { PolicySummary, RuleOutcome } from "@kechuang/domain";
+import { applicableFirst, countOutcomes, type PolicySummary, type RuleOutcome } from "@kechuang/domain";
 import { citationHref, InlineError, type Locale, localized } from "@kechuang/ui";
 import { Card, Empty, Flex, List, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -19,11 +24,14 @@ const outcomeColor: Record<RuleOutcome, string> = {
   pass: "success",
   fail: "error",
   "needs-information": "warning",
+  // Grey: the rule does not govern these facts, so it is neither met nor unmet.
+  "not-applicable": "default",
 };
 
 function OutcomeIcon({ outcome }: { outcome: RuleOutcome }) {
   if (outcome === "pass") return <CheckCircleFilled style={{ color: "#52c41a" }} />;
   if (outcome === "fail") return <CloseCircleFilled style={{ color: "#ff4d4f" }} />;
+  if (outcome === "not-applicable") return <MinusCircleFilled style={{ color: "#bfbfbf" }} />;
   return <QuestionCircleFilled style={{ color: "#faad14" }} />;
 }
 
@@ -41,12 +49,9 @@ export function CheckColumns({ checks, locale }: { checks: PolicyCheck[]; locale
 function CheckColumn({ check, locale }: { check: PolicyCheck; locale: Locale }) {
   const { t } = useTranslation(publicNamespace);
   const { policy } = check;
-  const counts = check.ok
-    ? {
-        pass: check.response.results.filter((r) => r.outcome === "pass").length,
-        fail: check.response.results.filter((r) => r.outcome === "fail").length,
-        info: check.response.results.filter((r) => r.outcome === "needs-information").length,
-      }
+  const tally = check.ok ? countOutcomes(check.response.results) : null;
+  const counts = tally
+    ? { pass: tally.pass, fail: tally.fail, info: tally["needs-information"], na: tally["not-applicable"] }
     : null;
   return (
     <Card
@@ -87,7 +92,7 @@ function CheckColumn({ check, locale }: { check: PolicyCheck; locale: Locale }) 
           ) : null}
           <List
             size="small"
-            dataSource={check.response.results}
+            dataSource={applicableFirst(check.response.results)}
             renderItem={(result) => (
               <List.Item key={result.ruleId} data-rule-id={result.ruleId} data-outcome={result.outcome}>
                 <Flex gap="small" align="flex-start">
@@ -99,7 +104,11 @@ function CheckColumn({ check, locale }: { check: PolicyCheck; locale: Locale }) 
                     <OutcomeIcon outcome={result.outcome} />
                   </span>
                   <div>
-                    <div>{localized(result.message, locale)}</div>
+                    <div>
+                      <Typography.Text type={result.outcome === "not-applicable" ? "secondary" : undefined}>
+                        {localized(result.message, locale)}
+                      </Typography.Text>
+                    </div>
                     <Space size="small" wrap>
                       <Link to={citationHref(result.citation)} data-testid={`clause-link-${result.ruleId}`}>
                         {t("document.clauseLink", { clause: result.citation.clause })}

@@ -31,7 +31,7 @@ import { Link } from "react-router";
 import { publicNamespace } from "./messages";
 import { StatusBadge } from "./PolicyBadges";
 import { PortalNav } from "./PortalNav";
-import { policyPath } from "./paths";
+import { platformPath, policyPath } from "./paths";
 import {
   countPlatforms,
   fieldLabels,
@@ -41,6 +41,7 @@ import {
   noFilter,
   type PlatformFilter,
 } from "./platforms";
+import { isRevoked } from "./platforms/timeline";
 
 type Platform = RouterOutputs["platforms"]["listApproved"][number];
 type Policy = RouterOutputs["policies"]["list"][number];
@@ -62,7 +63,28 @@ export function HomePage({ basePath, locale }: { basePath: string; locale: Local
   const visible = filterPlatforms(rows, filter);
 
   const columns: TableProps<Platform>["columns"] = [
-    { title: t("column.name"), dataIndex: "name", key: "name" },
+    {
+      title: t("column.name"),
+      key: "name",
+      render: (_, row) => (
+        <Space size="small" wrap>
+          <Link
+            to={platformPath(basePath, row.id)}
+            data-testid={`platform-link-${row.id}`}
+            title={t("platform.openPage")}
+          >
+            {row.name}
+          </Link>
+          {isRevoked(row) ? (
+            <Tag color="red" data-testid={`platform-revoked-${row.id}`}>
+              {row.revokedOn
+                ? t("platform.revokedTitle", { date: formatDate(row.revokedOn, locale) })
+                : t("platform.revokedTag")}
+            </Tag>
+          ) : null}
+        </Space>
+      ),
+    },
     {
       title: t("column.kind"),
       key: "kind",

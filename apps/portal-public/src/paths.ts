@@ -8,3 +8,7 @@ export const portalPath = (basePath: string, page = ""): string => {
 /** The library page of one policy (citations to a clause go through `citationHref` from @kechuang/ui). */
 export const policyPath = (basePath: string, policyId: string): string =>
   portalPath(basePath, `policies/${encodeURIComponent(policyId)}`);
+
+/** One platform's public page (its register entry and public events). */
+export const platformPath = (basePath: string, platformId: string): string =>
+  portalPath(basePath, `platforms/${encodeURIComponent(platformId)}`);

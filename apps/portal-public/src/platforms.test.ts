@@ -35,6 +35,17 @@ describe("filterPlatforms", () => {
 describe("countPlatforms and jurisdictionsOf", () => {
   it("count centers, zones and distinct jurisdictions", () => {
     expect(countPlatforms(rows)).toEqual({ centers: 2, zones: 1, jurisdictions: 2 });
+    // A revoked platform stays in the register but no longer counts.
+    expect(countPlatforms([...rows, { ...rows[0]!, status: "delisted" }])).toEqual({
+      centers: 2,
+      zones: 1,
+      jurisdictions: 2,
+    });
+    expect(countPlatforms([{ ...rows[2]!, status: "delisted" }])).toEqual({
+      centers: 0,
+      zones: 0,
+      jurisdictions: 0,
+    });
     expect(jurisdictionsOf(rows)).toEqual([sichuan, hunan]);
   });
 });

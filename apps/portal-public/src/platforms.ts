@@ -1,7 +1,12 @@
 import type { LocalizedText } from "@kechuang/domain";
 
 /** The part of an approved platform the filters and counts look at. */
-export type PlatformLike = { kind: string; jurisdiction: { code: string; name: LocalizedText } };
+export type PlatformLike = {
+  kind: string;
+  jurisdiction: { code: string; name: LocalizedText };
+  /** `delisted`: revoked, still listed in the register but no longer counted. */
+  status?: string;
+};
 
 export type PlatformFilter = { jurisdiction: string | null; kind: string | null };
 export const noFilter: PlatformFilter = { jurisdiction: null, kind: null };
@@ -19,7 +24,9 @@ export function filterPlatforms<T extends PlatformLike>(rows: readonly T[], filt
 
 export type PlatformCounts = { centers: number; zones: number; jurisdictions: number };
 
-export function countPlatforms(rows: readonly PlatformLike[]): PlatformCounts {
+/** Platforms in the register now: a revoked one is listed (marked) but not counted. */
+export function countPlatforms(all: readonly PlatformLike[]): PlatformCounts {
+  const rows = all.filter((row) => row.status !== "delisted");
   return {
     centers: rows.filter((row) => row.kind === "tech-innovation-center").length,
     zones: rows.filter((row) => row.kind === "transfer-demonstration-zone").length,

@@ -1,5 +1,6 @@
-import type { PolicySummary } from "@kechuang/domain";
+import { type PolicySummary, ruleOutcomeSchema } from "@kechuang/domain";
 import { describe, expect, it } from "vitest";
+import { publicEn, publicZhCN } from "./messages";
 import {
   clearValues,
   factsFromValues,
@@ -129,5 +130,17 @@ describe("saved values", () => {
     expect(loadValues(store)).toEqual({});
     store.data.set(selfCheckStorageKey, "[1,2]");
     expect(loadValues(store)).toEqual({});
+  });
+});
+
+describe("outcome labels", () => {
+  it("name every rule outcome in both locales, not-applicable apart from met", () => {
+    for (const outcome of ruleOutcomeSchema.options) {
+      expect(publicZhCN.selfCheck.outcome[outcome], outcome).toBeTruthy();
+      expect(publicEn.selfCheck.outcome[outcome], outcome).toBeTruthy();
+    }
+    expect(publicZhCN.selfCheck.outcome["not-applicable"]).toBe("不适用");
+    expect(publicZhCN.selfCheck.summary).toContain("不适用 {{na}}");
+    expect(publicEn.selfCheck.summary).toContain("not applicable {{na}}");
   });
 });

@@ -6,7 +6,13 @@ import { AccountsPage } from "./admin/AccountsPage";
 import { AuditPage } from "./admin/AuditPage";
 import { SecurityPage } from "./admin/SecurityPage";
 import { ApplicationPage } from "./detail/ApplicationPage";
+import { EvaluationPage } from "./evaluations/EvaluationPage";
+import { EvaluationsPage } from "./evaluations/EvaluationsPage";
+import { PortalNav } from "./evaluations/PortalNav";
 import { reviewerEn, reviewerNamespace, reviewerZhCN } from "./messages";
+import { PlatformPage } from "./platforms/PlatformPage";
+import { PlatformsPage } from "./platforms/PlatformsPage";
+import { ReportQueuePage } from "./platforms/ReportQueuePage";
 import { QueuePage } from "./QueuePage";
 import { hasReviewQueue } from "./queue";
 
@@ -61,8 +67,20 @@ export default function ReviewerPortal(props: PortalProps) {
   }
   return (
     <ApiProvider>
+      <PortalNav role={user.role} />
       <Routes>
         <Route index element={<QueuePage locale={locale} user={user} />} />
+        <Route path="evaluations" element={<EvaluationsPage locale={locale} user={user} />} />
+        <Route path="evaluations/:evaluationId" element={<EvaluationPage locale={locale} user={user} />} />
+        <Route path="platforms" element={<PlatformsPage basePath={props.basePath} locale={locale} />} />
+        <Route
+          path="platforms/:platformId"
+          element={<PlatformPage basePath={props.basePath} locale={locale} user={user} />}
+        />
+        <Route
+          path="reports"
+          element={<ReportQueuePage basePath={props.basePath} locale={locale} user={user} />}
+        />
         <Route path=":id" element={<ApplicationPage locale={locale} user={user} />} />
         <Route path="*" element={<QueuePage locale={locale} user={user} />} />
       </Routes>

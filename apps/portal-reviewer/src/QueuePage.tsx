@@ -82,6 +82,8 @@ export function QueuePage({ locale, user }: { locale: Locale; user: SessionUser 
       <NotificationsCard
         locale={locale}
         onOpen={(applicationId) => navigate(applicationId)}
+        onOpenPlatform={(platformId) => navigate(`platforms/${platformId}`)}
+        onOpenEvaluation={(evaluationId) => navigate(`evaluations/${evaluationId}`)}
         onRefresh={() => void queue.refetch()}
       />
       {queue.isError ? (

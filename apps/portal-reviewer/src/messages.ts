@@ -1,4 +1,7 @@
 import type { SameKeys } from "@kechuang/ui";
+import { evaluationsEn, evaluationsZhCN } from "./evaluations/messages";
+import { exportsEn, exportsZhCN } from "./exports/messages";
+import { platformsEn, platformsZhCN } from "./platforms/messages";
 
 export const reviewerNamespace = "reviewer";
 
@@ -44,6 +47,7 @@ export const reviewerZhCN = {
       pass: "符合",
       fail: "不符合",
       "needs-information": "待补充",
+      "not-applicable": "不适用",
     },
     attachments: "附件",
     attachmentsEmpty: "申报单位没有上传附件",
@@ -261,6 +265,9 @@ export const reviewerZhCN = {
       "missing-predecessor": "前一条记录缺失",
     },
   },
+  evaluations: evaluationsZhCN,
+  exports: exportsZhCN,
+  platforms: platformsZhCN,
 } as const;
 
 export const reviewerEn: SameKeys<typeof reviewerZhCN> = {
@@ -305,6 +312,7 @@ export const reviewerEn: SameKeys<typeof reviewerZhCN> = {
       pass: "Met",
       fail: "Not met",
       "needs-information": "Needs information",
+      "not-applicable": "Not applicable",
     },
     attachments: "Attachments",
     attachmentsEmpty: "The applicant uploaded no attachments",
@@ -524,4 +532,7 @@ export const reviewerEn: SameKeys<typeof reviewerZhCN> = {
       "missing-predecessor": "previous entry missing",
     },
   },
+  evaluations: evaluationsEn,
+  exports: exportsEn,
+  platforms: platformsEn,
 };

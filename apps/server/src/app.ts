@@ -6,6 +6,7 @@ import { registerBodyLimits, UPLOAD_BODY_LIMIT } from "./body-limits";
 import { type EmailOutbox, startEmailOutbox } from "./email-outbox";
 import type { ServerConfig } from "./env";
 import { registerFileRoutes } from "./files";
+import { startObligationSweep } from "./obligation-sweep";
 import { portalsConfig } from "./portals-config";
 import { registerRest } from "./rest";
 import { resolveSecretKey } from "./secret-key";
@@ -96,8 +97,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       })
     : undefined;
   app.decorate("emailOutbox", emailOutbox);
+  const obligationSweep = startObligationSweep(database, app.log);
   app.addHook("onClose", async () => {
-    // The outbox finishes its round before the database it reads from closes.
+    // The outbox and the reminder sweep finish their round before the database they use closes.
+    await obligationSweep.stop();
     await emailOutbox?.stop();
     await database.close();
   });

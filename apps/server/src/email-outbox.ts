@@ -2,6 +2,7 @@ import { type Database, type PendingEmail, sendPendingEmails } from "@kechuang/d
 import { registry } from "@kechuang/policies";
 import type { FastifyBaseLogger } from "fastify";
 import { createTransport } from "nodemailer";
+import { renderReportEmail } from "./report-emails";
 
 /**
  * Email copies of in-app notifications, sent only when SMTP_URL is set. The notification row is written
@@ -61,6 +62,8 @@ export function startEmailOutbox({ database, smtp, origin, log, now = () => new 
 
 /** Subject and body in both languages: the portal link, the application and the stage it entered. */
 export function renderEmail(email: PendingEmail, origin: string): { subject: string; text: string } {
+  const report = renderReportEmail(email, origin);
+  if (report) return report;
   const module = email.policyId ? registry.get(email.policyId) : undefined;
   const stage = module?.workflow.stages.find((s) => s.id === email.stage)?.name ?? {
     zh: email.stage ?? "",

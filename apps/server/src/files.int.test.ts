@@ -154,6 +154,43 @@ describe.each(testDatabases())("file routes on %s", (kind) => {
       expect(seen.rawPayload.equals(pdf)).toBe(true);
     });
 
+    it("serves an annual report's file by the report's scope: its platform, and reviewers once sent in", async () => {
+      // applicant2 leads the demo Inner Mongolia platform (recommended by 150200), which owes its 2025 report.
+      const owner = await signedIn("applicant2");
+      const [me] = await app.database.db
+        .select()
+        .from(schema.users)
+        .where(eq(schema.users.username, "applicant2"));
+      const [platform] = await app.database.db
+        .select()
+        .from(schema.platforms)
+        .where(eq(schema.platforms.leadOrgId, me!.organizationId!));
+      const report = await owner.data<{ id: string }>("mutation", "annualReports.saveDraft", {
+        platformId: platform!.id,
+        yearCovered: 2025,
+        content: { sections: {} },
+      });
+      const { id } = await owner.data<{ id: string }>("mutation", "attachments.upload", {
+        annualReportId: report.id,
+        fileName: "年度财务报表.pdf",
+        contentBase64: pdf.toString("base64"),
+      });
+      const status = async (username: string) =>
+        (await get(`/api/v1/attachments/${id}/download`, await signedIn(username))).statusCode;
+      expect(await status("applicant2")).toBe(200);
+      // Another organization, and the area's recommender while the report is a draft.
+      expect([await status("applicant"), await status("recommender-nm")]).toEqual([404, 404]);
+      await app.database.db
+        .update(schema.annualReports)
+        .set({ status: "submitted" })
+        .where(eq(schema.annualReports.id, report.id));
+      const seen = await get(`/api/v1/attachments/${id}/download`, await signedIn("recommender-nm"));
+      expect(seen.statusCode).toBe(200);
+      expect(seen.rawPayload.equals(pdf)).toBe(true);
+      // Another area's recommender still learns nothing.
+      expect(await status("recommender")).toBe(404);
+    });
+
     it("answers anonymous 401 and an administrator 403, auditing the refusal", async () => {
       const anonymous = await get(`/api/v1/attachments/${attachmentId}/download`);
       expect(anonymous.statusCode).toBe(401);

@@ -35,6 +35,23 @@ export function sendFile(
     .send(file.content);
 }
 
+/** The after-approval export files: GET /api/v1/exports/<list>.<csv|xlsx>, one procedure each. */
+export const afterApprovalExports = [
+  { list: "annual-reports", procedure: "annualReports" },
+  { list: "evaluation-results", procedure: "evaluationResults" },
+  { list: "rectifications", procedure: "rectifications" },
+] as const;
+
+/** The filters a file URL may carry; empty values mean "no filter" (a cleared select on screen). */
+export function exportFilters(query: unknown): Record<string, string> {
+  const known = ["policyId", "yearCovered", "year", "status", "locale"];
+  const filters: Record<string, string> = {};
+  if (typeof query !== "object" || query === null) return filters;
+  for (const [key, value] of Object.entries(query))
+    if (known.includes(key) && typeof value === "string" && value !== "") filters[key] = value;
+  return filters;
+}
+
 export async function registerFileRoutes(app: FastifyInstance, config: ServerConfig): Promise<void> {
   const callerFor = (request: FastifyRequest, reply: FastifyReply) =>
     createCaller(requestContext(config, app.database, request, reply));
@@ -52,6 +69,30 @@ export async function registerFileRoutes(app: FastifyInstance, config: ServerCon
       return sendError(reply, request, error);
     }
   });
+
+  // The after-approval lists (issue 10): the query string carries the screen's filters; the procedure's zod
+  // input validates them (a bad one is a 400) and its scope decides what is in the file.
+  for (const { list, procedure } of afterApprovalExports)
+    for (const format of ["csv", "xlsx"] as const)
+      app.get<{ Querystring: Record<string, string> }>(
+        `/api/v1/exports/${list}.${format}`,
+        async (request, reply) => {
+          try {
+            const file = await callerFor(request, reply).exports[procedure]({
+              ...exportFilters(request.query),
+              format,
+              // Strings from the URL: the procedure's zod input coerces and validates them (else a 400).
+            } as never);
+            return sendFile(reply, {
+              content: file.encoding === "base64" ? Buffer.from(file.content, "base64") : file.content,
+              mime: file.mime,
+              fileName: file.fileName,
+            });
+          } catch (error) {
+            return sendError(reply, request, error);
+          }
+        },
+      );
 
   app.get("/api/v1/exports/applications.csv", async (request, reply) => {
     try {

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultRateLimits } from "./env";
 import { account, startTestApp, TrpcClient } from "./testing";
 
 /**
@@ -14,6 +15,13 @@ import { account, startTestApp, TrpcClient } from "./testing";
  * scope — another organization for an applicant, another area for a recommender, not on the panel for an
  * expert — every procedure the user's role may call with that record's id refuses or answers without it,
  * and no list the user can read contains the id of any record outside their scope.
+ *
+ * Platforms (after approval, issue 10) are records too, with their own scope computed here from the tables
+ * (packages/api/src/after-approval/scope.ts): applicant — its organization leads the platform; recommender —
+ * the platform came through its area; authority — its jurisdiction's module; expert — seated on one of the
+ * platform's evaluations. Reads are probed with `{ platformId }`, writes through "platform" recipes, and no
+ * signed-in list may show a foreign platform's id — except procedures open to everyone (the public
+ * register lists every platform by design).
  */
 type ScopedRole = "applicant" | "recommender" | "expert" | "authority";
 type ProcedureDef = { _def: { type: "query" | "mutation" | "subscription" } };
@@ -32,6 +40,8 @@ interface ScopedUser {
   client: TrpcClient;
   /** Ids of the applications this user may see. */
   inScope: Set<string>;
+  /** Ids of the platforms this user may see. */
+  platformsInScope: Set<string>;
   id: string;
 }
 
@@ -44,12 +54,34 @@ interface WriteTarget {
 }
 type WriteAttempt = { input: unknown; expect?: { status: number; body?: string } };
 /**
+ * A platform outside the caller's scope. `years`: the years of its (non-exempt) annual-report obligations,
+ * so report inputs would be valid for an own platform; add what other platform-scoped writes need here.
+ */
+interface PlatformTarget {
+  user: ScopedUser;
+  platform: typeof schema.platforms.$inferSelect;
+  free: string;
+  years: number[];
+  /** The platform's evaluations and rectifications (one of each is made per platform in beforeAll). */
+  evaluationIds: string[];
+  rectificationIds: string[];
+  /** The platform's annual reports (a draft is made per platform with a report due, in beforeAll). */
+  reportIds: string[];
+}
+/**
  * Every mutation of the router, derived from it (the first write test checks the keys match exactly): how
  * to aim it at a record outside the caller's scope with an input that would be valid for an own record,
  * or why it takes no record. Refusals must be 404, exactly as for a record that does not exist.
  */
 type WriteRecipe =
-  | { kind: "record"; inputs: (t: WriteTarget) => WriteAttempt[] }
+  | {
+      kind: "record";
+      inputs: (t: WriteTarget) => WriteAttempt[];
+      /** The same procedure aimed at a record a platform holds (an annual report's attachments). */
+      platformInputs?: (t: PlatformTarget) => WriteAttempt[];
+    }
+  /** Aimed at every platform outside the caller's platform scope (after approval). */
+  | { kind: "platform"; inputs: (t: PlatformTarget) => WriteAttempt[] }
   | { kind: "no-record"; reason: string }
   | { kind: "administrators"; reason: string };
 
@@ -60,6 +92,9 @@ const base = (t: WriteTarget) => ({
   expectedVersion: t.record.version,
   idempotencyKey: `scope-${t.free}-key`,
 });
+/** One attempt per obligation year of the platform (most recent first, at most two: enough to aim). */
+const reportYears = (t: PlatformTarget) => t.years.slice(-2);
+const reportKey = (t: PlatformTarget, yearCovered: number) => ({ platformId: t.platform.id, yearCovered });
 const adminOnly = {
   kind: "administrators",
   reason: "accounts and sessions (三员分立): no scoped role may call it",
@@ -102,6 +137,10 @@ const writeRecipes: Record<string, WriteRecipe> = {
     inputs: (t) => [
       { input: { applicationId: t.record.id, fileName: `${t.free}.pdf`, contentBase64: tinyPdfBase64 } },
     ],
+    platformInputs: (t) =>
+      t.reportIds.map((annualReportId) => ({
+        input: { annualReportId, fileName: `${t.free}.pdf`, contentBase64: tinyPdfBase64 },
+      })),
   },
   "review.assignExpert": {
     kind: "record",
@@ -150,6 +189,89 @@ const writeRecipes: Record<string, WriteRecipe> = {
         ? []
         : [{ input: { ids: t.notificationIds }, expect: { status: 200, body: '"marked":0' } }],
   },
+  "annualReports.saveDraft": {
+    kind: "platform",
+    inputs: (t) =>
+      reportYears(t).map((y) => ({
+        input: { ...reportKey(t, y), content: { sections: { x: t.free } }, expectedVersion: 1 },
+      })),
+  },
+  "annualReports.submit": {
+    kind: "platform",
+    inputs: (t) => reportYears(t).map((y) => ({ input: { ...reportKey(t, y), expectedVersion: 1 } })),
+  },
+  "annualReports.check": {
+    kind: "platform",
+    inputs: (t) =>
+      reportYears(t).flatMap((y) =>
+        (["checked", "returned"] as const).map((outcome) => ({
+          input: { ...reportKey(t, y), expectedVersion: 1, outcome, reason: t.free },
+        })),
+      ),
+  },
+  "annualReports.decide": {
+    kind: "platform",
+    inputs: (t) =>
+      reportYears(t).flatMap((y) =>
+        (["accepted", "returned"] as const).map((outcome) => ({
+          input: { ...reportKey(t, y), expectedVersion: 1, outcome, reason: t.free },
+        })),
+      ),
+  },
+  "evaluations.openRound": {
+    kind: "platform",
+    inputs: (t) => [{ input: { platformIds: [t.platform.id], title: t.free } }],
+  },
+  "evaluations.assignExpert": {
+    kind: "platform",
+    inputs: (t) => t.evaluationIds.map((evaluationId) => ({ input: { evaluationId, expertId: t.user.id } })),
+  },
+  "evaluations.recordThirdParty": {
+    kind: "platform",
+    inputs: (t) =>
+      t.evaluationIds.map((evaluationId) => ({ input: { evaluationId, evaluatorName: t.free } })),
+  },
+  "evaluations.saveMaterial": {
+    kind: "platform",
+    inputs: (t) =>
+      t.evaluationIds.map((evaluationId) => ({
+        input: { evaluationId, material: { general: { data: [], material: t.free } } },
+      })),
+  },
+  "evaluations.grade": {
+    kind: "platform",
+    inputs: (t) =>
+      t.evaluationIds.map((evaluationId) => ({
+        input: {
+          evaluationId,
+          gradeId: registry.get(t.platform.policyId)!.evaluation?.grades[0]?.id ?? null,
+          findings: t.free,
+          conductedOn: chinaDay(),
+        },
+      })),
+  },
+  "evaluations.respondToRectification": {
+    kind: "platform",
+    inputs: (t) =>
+      t.rectificationIds.map((rectificationId) => ({ input: { rectificationId, response: t.free } })),
+  },
+  "evaluations.openReEvaluation": {
+    kind: "platform",
+    inputs: (t) => t.rectificationIds.map((rectificationId) => ({ input: { rectificationId } })),
+  },
+  "evaluations.delist": {
+    kind: "platform",
+    inputs: (t) => [
+      {
+        input: {
+          platformId: t.platform.id,
+          groundIds: [registry.get(t.platform.policyId)!.evaluation?.delistingGrounds?.[0]?.id ?? "fraud"],
+          verification: t.free,
+          decidedOn: chinaDay(),
+        },
+      },
+    ],
+  },
   "admin.accounts.create": adminOnly,
   "admin.accounts.setRole": adminOnly,
   "admin.accounts.setDisabled": adminOnly,
@@ -163,13 +285,24 @@ describe("record scope (property tests over the seeded data)", () => {
   let accounts: DemoAccount[];
   const users: ScopedUser[] = [];
   let recordIds: string[] = [];
+  let platformIds: string[] = [];
 
   beforeAll(async () => {
-    ({ app, accounts } = await startTestApp("pglite"));
+    // Every cross-scope upload (applications and annual reports) must reach the scope check, not the
+    // per-address upload budget (security.int.test.ts proves the throttle).
+    ({ app, accounts } = await startTestApp("pglite", {
+      rateLimits: { ...defaultRateLimits, upload: 10_000 },
+    }));
     const db = app.database.db;
     const records = await db.select().from(schema.applications);
     recordIds = records.map((r) => r.id);
     const panel = await db.select().from(schema.panelMembers);
+    const platforms = await db.select().from(schema.platforms);
+    platformIds = platforms.map((p) => p.id);
+    const seats = await db
+      .select({ expertId: schema.evaluationExperts.expertId, platformId: schema.evaluations.platformId })
+      .from(schema.evaluationExperts)
+      .innerJoin(schema.evaluations, eq(schema.evaluations.id, schema.evaluationExperts.evaluationId));
     const people = await db
       .select()
       .from(schema.users)
@@ -189,6 +322,19 @@ describe("record scope (property tests over the seeded data)", () => {
           )
           .map((r) => r.id),
       );
+      const platformsInScope = new Set(
+        platforms
+          .filter((p) =>
+            role === "applicant"
+              ? p.leadOrgId === person.organizationId
+              : role === "recommender"
+                ? p.recommenderArea !== null && p.recommenderArea === person.areaCode
+                : role === "authority"
+                  ? registry.get(p.policyId)!.jurisdiction.code === person.areaCode
+                  : seats.some((s) => s.platformId === p.id && s.expertId === person.id),
+          )
+          .map((p) => p.id),
+      );
       const client = new TrpcClient(app);
       const credentials = account(accounts, person.username);
       const totp = credentials.totpSecret ? await generate({ secret: credentials.totpSecret }) : undefined;
@@ -200,7 +346,7 @@ describe("record scope (property tests over the seeded data)", () => {
         { remoteAddress: `10.9.0.${users.length + 1}` },
       );
       expect(response.statusCode, person.username).toBe(200);
-      users.push({ username: person.username, role, client, inScope, id: person.id });
+      users.push({ username: person.username, role, client, inScope, platformsInScope, id: person.id });
     }
     // Something for the id-taking writes to aim at: an open objection on every notice, and a notification
     // about every record to each user who has it in scope.
@@ -226,7 +372,46 @@ describe("record scope (property tests over the seeded data)", () => {
       })),
     );
     if (notes.length > 0) await db.insert(schema.notifications).values(notes);
-  });
+    // Something for the evaluation writes to aim at: an open evaluation (no expert seated, so no one's
+    // scope changes) and an open rectification on every platform whose module evaluates.
+    for (const platform of platforms) {
+      const evaluation = registry.get(platform.policyId)?.evaluation;
+      if (!evaluation) continue;
+      const [row] = await db
+        .insert(schema.evaluations)
+        .values({
+          platformId: platform.id,
+          policyId: platform.policyId,
+          kind: "periodic",
+          periodFrom: platform.approvedOn,
+          periodTo: platform.approvedOn,
+          evaluator: evaluation.thirdParty ? "third-party" : "experts",
+          ruleId: evaluation.ruleId,
+        })
+        .returning({ id: schema.evaluations.id });
+      await db.insert(schema.rectifications).values({
+        platformId: platform.id,
+        evaluationId: row!.id,
+        reason: "范围测试",
+        startsOn: platform.approvedOn,
+        dueOn: platform.approvedOn,
+        ruleId: evaluation.rectificationRuleId ?? evaluation.ruleId,
+      });
+    }
+    // A draft annual report for the latest year each platform owes one: a holder of attachments to aim at.
+    const owed = await db.select().from(schema.platformObligations);
+    for (const platform of platforms) {
+      const years = owed
+        .filter((o) => o.platformId === platform.id && o.kind === "annual-report" && !o.exempt)
+        .map((o) => o.yearCovered!);
+      if (years.length === 0) continue;
+      await db
+        .insert(schema.annualReports)
+        .values({ platformId: platform.id, yearCovered: Math.max(...years), status: "draft" })
+        .onConflictDoNothing();
+    }
+    // Sixteen argon2 sign-ins on a shared CI machine: more than the default hook budget.
+  }, 300_000);
   afterAll(async () => {
     await app?.close();
   });
@@ -244,16 +429,29 @@ describe("record scope (property tests over the seeded data)", () => {
   });
 
   it("answers no procedure about a record outside the caller's scope", async () => {
-    const pairs = users.flatMap((user) =>
-      recordIds.filter((id) => !user.inScope.has(id)).map((id) => ({ user, id })),
-    );
+    const pairs = users.flatMap((user) => [
+      ...recordIds.filter((id) => !user.inScope.has(id)).map((id) => ({ user, id, platform: false })),
+      ...platformIds
+        .filter((id) => !user.platformsInScope.has(id))
+        .map((id) => ({ user, id, platform: true })),
+    ]);
     const leaks: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...pairs), async ({ user, id }) => {
+      fc.asyncProperty(fc.constantFrom(...pairs), async ({ user, id, platform }) => {
         // Reads only: a write that merely failed validation proves nothing, and one that passed would change data.
         for (const [path, procedure] of procedures) {
           if (procedure._def.type !== "query" || !allowedFor(path, user.role)) continue;
-          for (const input of [{ applicationId: id }, { id }]) {
+          // The public register (open to everyone) shows every platform by design.
+          if (platform && allowedFor(path, "anonymous")) continue;
+          // `yearCovered`: last year's annual report, which every seeded platform's calendar includes.
+          const lastYear = Number(chinaDay().slice(0, 4)) - 1;
+          const inputs = [
+            { applicationId: id },
+            { id },
+            { platformId: id },
+            { platformId: id, yearCovered: lastYear },
+          ];
+          for (const input of inputs) {
             const response = await user.client.call("query", path, input);
             if (response.statusCode === 200 && response.body.includes(id))
               leaks.push(`${user.username} read ${path}(${JSON.stringify(input)}) of foreign ${id}`);
@@ -289,6 +487,11 @@ describe("record scope (property tests over the seeded data)", () => {
       .from(schema.objections)
       .innerJoin(schema.publicityNotices, eq(schema.publicityNotices.id, schema.objections.noticeId));
     const notifications = await db.select().from(schema.notifications);
+    const platforms = await db.select().from(schema.platforms);
+    const obligations = await db.select().from(schema.platformObligations);
+    const evaluations = await db.select().from(schema.evaluations);
+    const rectifications = await db.select().from(schema.rectifications);
+    const reports = await db.select().from(schema.annualReports);
     const volatile = new Set(["audit_log", "sessions", "idempotency_keys"]);
     const stable = async () =>
       Object.fromEntries(Object.entries(await tableChecksums(db)).filter(([name]) => !volatile.has(name)));
@@ -325,10 +528,52 @@ describe("record scope (property tests over the seeded data)", () => {
         }
       }
     }
+    for (const user of users) {
+      for (const platform of platforms.filter((p) => !user.platformsInScope.has(p.id))) {
+        const target: PlatformTarget = {
+          user,
+          platform,
+          free: free!,
+          years: obligations
+            .filter((o) => o.platformId === platform.id && o.kind === "annual-report" && !o.exempt)
+            .map((o) => o.yearCovered!)
+            .sort(),
+          evaluationIds: evaluations.filter((e) => e.platformId === platform.id).map((e) => e.id),
+          rectificationIds: rectifications.filter((r) => r.platformId === platform.id).map((r) => r.id),
+          reportIds: reports.filter((r) => r.platformId === platform.id).map((r) => r.id),
+        };
+        for (const [path, recipe] of Object.entries(writeRecipes)) {
+          const inputs =
+            recipe.kind === "platform"
+              ? recipe.inputs
+              : recipe.kind === "record"
+                ? recipe.platformInputs
+                : undefined;
+          if (!inputs || !allowedFor(path, user.role)) continue;
+          const key = recipe.kind === "record" ? `${path} (platform)` : path;
+          for (const { input, expect: expected = { status: 404 } } of inputs(target)) {
+            attempted.set(key, (attempted.get(key) ?? 0) + 1);
+            const response = await user.client.call("mutation", path, input);
+            if (response.statusCode !== expected.status)
+              leaks.push(
+                `${user.username} ${path} on foreign platform ${platform.id} → ${response.statusCode}`,
+              );
+            if (expected.body && !response.body.includes(expected.body))
+              leaks.push(
+                `${user.username} ${path} on foreign platform ${platform.id} answered ${response.body}`,
+              );
+            if (response.body.includes(platform.name))
+              leaks.push(`${user.username} ${path} echoed ${platform.name}`);
+          }
+        }
+      }
+    }
     // Every write that takes a record was tried on foreign records by some role that may call it.
-    const recordWrites = Object.entries(writeRecipes)
-      .filter(([, r]) => r.kind === "record")
-      .map(([path]) => path);
+    const recordWrites = Object.entries(writeRecipes).flatMap(([path, r]) =>
+      r.kind === "platform" || r.kind === "record"
+        ? [path, ...(r.kind === "record" && r.platformInputs ? [`${path} (platform)`] : [])]
+        : [],
+    );
     expect(recordWrites.filter((path) => !attempted.get(path))).toEqual([]);
     expect(leaks).toEqual([]);
     expect(await stable()).toEqual(before);
@@ -340,11 +585,16 @@ describe("record scope (property tests over the seeded data)", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...users), async (user) => {
         const foreign = recordIds.filter((id) => !user.inScope.has(id));
+        const foreignPlatforms = platformIds.filter((id) => !user.platformsInScope.has(id));
         for (const [path] of listings) {
           if (!allowedFor(path, user.role)) continue;
           const response = await user.client.call("query", path);
           for (const id of foreign)
             if (response.body.includes(id)) leaks.push(`${user.username} saw ${id} in ${path}`);
+          // The public register (open to everyone) lists every platform by design.
+          if (allowedFor(path, "anonymous")) continue;
+          for (const id of foreignPlatforms)
+            if (response.body.includes(id)) leaks.push(`${user.username} saw platform ${id} in ${path}`);
         }
         return true;
       }),
@@ -357,6 +607,10 @@ describe("record scope (property tests over the seeded data)", () => {
     const owner = users.find((u) => u.role === "applicant" && u.inScope.size > 0)!;
     const mine = await owner.client.data<{ id: string }[]>("query", "applications.listMine");
     expect(mine.map((r) => r.id).sort()).toEqual([...owner.inScope].sort());
+    // Platforms too: the applicant of a platform's organization lists exactly its own platforms.
+    const platformOwner = users.find((u) => u.role === "applicant" && u.platformsInScope.size > 0)!;
+    const platforms = await platformOwner.client.data<{ id: string }[]>("query", "platformCalendar.mine");
+    expect(platforms.map((p) => p.id).sort()).toEqual([...platformOwner.platformsInScope].sort());
     const recommender = users.find((u) => u.role === "recommender" && u.inScope.size > 0);
     if (recommender) {
       const [id] = [...recommender.inScope];

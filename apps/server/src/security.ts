@@ -33,6 +33,12 @@ export const routePermissions: Record<string, readonly Actor[] | "procedure-matr
   // File routes (files.ts) call one procedure each with the request's session: its matrix row decides.
   "GET /api/v1/attachments/:id/download": "procedure-matrix", // attachments.download
   "GET /api/v1/exports/applications.csv": "procedure-matrix", // exports.applications
+  "GET /api/v1/exports/annual-reports.csv": "procedure-matrix", // exports.annualReports
+  "GET /api/v1/exports/annual-reports.xlsx": "procedure-matrix",
+  "GET /api/v1/exports/evaluation-results.csv": "procedure-matrix", // exports.evaluationResults
+  "GET /api/v1/exports/evaluation-results.xlsx": "procedure-matrix",
+  "GET /api/v1/exports/rectifications.csv": "procedure-matrix", // exports.rectifications
+  "GET /api/v1/exports/rectifications.xlsx": "procedure-matrix",
   // The shell and the portals' static files (@fastify/static wildcard routes).
   "GET /*": everyone,
   "GET /portals/public/*": everyone,

@@ -31,6 +31,9 @@ export const throttledProcedures: ReadonlyMap<string, ThrottledKind> = new Map([
   ["attachments.upload", "upload"],
   ["publicity.object", "objection"],
   ["exports.applications", "export"],
+  ["exports.annualReports", "export"],
+  ["exports.evaluationResults", "export"],
+  ["exports.rectifications", "export"],
 ]);
 
 export const isSignInRequest = (request: Pick<FastifyRequest, "url">): boolean =>

@@ -1,5 +1,6 @@
 export { type InstallerOutcome, setAdministratorDisabledByInstaller } from "./admin/administrators";
 export { type ProvisionOutcome, provisionAdministrator } from "./admin/provision";
+export { REMINDER_DAYS_BEFORE, sendObligationReminders } from "./after-approval/reminders";
 export { stripUnsafeNameCharacters } from "./attachments/sniff";
 export { validateSessionToken } from "./auth/session";
 export { sessionCookie } from "./auth/tokens";

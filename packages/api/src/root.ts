@@ -1,12 +1,15 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin-accounts";
+import { annualReportsRouter } from "./routers/annual-reports";
 import { applicationsRouter } from "./routers/applications";
 import { attachmentsRouter } from "./routers/attachments";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { evaluationsRouter } from "./routers/evaluations";
 import { exportsRouter } from "./routers/exports";
 import { notificationsRouter } from "./routers/notifications";
+import { platformCalendarRouter } from "./routers/platform-calendar";
 import { platformsRouter } from "./routers/platforms";
 import { policiesRouter } from "./routers/policies";
 import { publicityRouter } from "./routers/publicity";
@@ -28,6 +31,9 @@ export const appRouter = router({
   security: securityRouter,
   audit: auditRouter,
   exports: exportsRouter,
+  evaluations: evaluationsRouter,
+  annualReports: annualReportsRouter,
+  platformCalendar: platformCalendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,7 @@ import {
   users,
 } from "./schema";
 import { sealTotpSecret } from "./secrets";
+import { seedPlatformLife } from "./seed-platform-life";
 
 /**
  * Demo data for an EMPTY database: organizations in four jurisdictions, one account per role, approved
@@ -350,6 +351,8 @@ const PLATFORMS = [
     jurisdiction: "150000",
     approvedOn: "2021-04-12",
     fields: ["新材料"],
+    // Recommended by Baotou (recommender-nm checks its annual reports first, nm-tic 三(六)1).
+    recommenderArea: "150200",
   },
   {
     policyId: "nm-tic-2020",
@@ -359,6 +362,7 @@ const PLATFORMS = [
     jurisdiction: "150000",
     approvedOn: "2021-09-28",
     fields: ["现代农牧业", "生物技术"],
+    recommenderArea: "150100",
   },
   {
     policyId: "hn-tic-2020",
@@ -368,6 +372,7 @@ const PLATFORMS = [
     jurisdiction: "430000",
     approvedOn: "2021-07-15",
     fields: ["智能制造", "绿色建造"],
+    recommenderArea: "430200",
   },
   {
     policyId: "hn-tic-2020",
@@ -377,6 +382,7 @@ const PLATFORMS = [
     jurisdiction: "430000",
     approvedOn: "2021-12-02",
     fields: ["智能制造"],
+    recommenderArea: "430100",
   },
   {
     policyId: "as-plat-2021",
@@ -519,11 +525,13 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       .values(
         Object.entries(EXPERTISE).map(([username, expertise]) => ({ userId: userId(username), expertise })),
       );
-    await tx
+    const platformRows = await tx
       .insert(platforms)
       .values(
         PLATFORMS.map(({ org, fields, ...p }) => ({ ...p, fields: [...fields], leadOrgId: orgId(org) })),
-      );
+      )
+      .returning({ id: platforms.id, policyId: platforms.policyId, approvedOn: platforms.approvedOn });
+    await seedPlatformLife(tx, platformRows, now);
     for (const a of APPLICATIONS) {
       const at = new Date(now.getTime() - a.days * 86_400_000);
       const [row] = await tx

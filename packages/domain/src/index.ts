@@ -1,3 +1,4 @@
+export * from "./after-approval";
 export * from "./auth";
 export * from "./calendar/cn-holidays";
 export * from "./calendar/working-days";

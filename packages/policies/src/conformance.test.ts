@@ -195,6 +195,130 @@ describe("the suite can fail", () => {
     ]);
   });
 
+  const report = {
+    ruleId: "zz-tic.annual-report",
+    sections: [
+      { id: "summary", title: { zh: "上年度总结", en: "Last year's summary" } },
+      { id: "plan", title: { zh: "本年度计划", en: "This year's plan" } },
+    ],
+    recommenderChecks: false,
+    indicators: false,
+  };
+  const evaluation = {
+    ruleId: "zz-tic.stages",
+    grades: [{ id: "pass", name: { zh: "合格", en: "Pass" }, consequence: "none" as const }],
+    delistingRuleId: "zz-tic.stages",
+    delistingGrounds: [{ id: "late-report", text: { zh: "到期不报", en: "Late report" } }],
+  };
+
+  it("passes well-formed annual report and evaluation data", () => {
+    expect(
+      broken((m) => ({
+        ...m,
+        annualReport: { ...report, lateGroundId: "late-report" },
+        evaluation: { ...evaluation, rectificationRuleId: "zz-tic.stages", postSubsidyRuleId: "zz-tic.rd" },
+      })),
+    ).toEqual([]);
+  });
+
+  it("catches after-approval data that refers to rules the module does not have", () => {
+    const issues = broken((m) => ({
+      ...m,
+      annualReport: { ...report, ruleId: "zz-tic.report" },
+      evaluation: {
+        ...evaluation,
+        rectificationRuleId: "zz-tic.rectify",
+        postSubsidyRuleId: "zz-tic.subsidy",
+        delistingRuleId: "zz-tic.delist",
+      },
+    }));
+    expect(issues).toEqual([
+      'reference: evaluation delisting refers to unknown rule "zz-tic.delist"',
+      'reference: evaluation rectification refers to unknown rule "zz-tic.rectify"',
+      'reference: evaluation post-subsidy refers to unknown rule "zz-tic.subsidy"',
+      'reference: annual report refers to unknown rule "zz-tic.report"',
+    ]);
+  });
+
+  it("catches report sections listed twice, malformed or without a title, and a late ground not among the grounds", () => {
+    const issues = broken((m) => ({
+      ...m,
+      annualReport: {
+        ...report,
+        sections: [
+          ...report.sections,
+          report.sections[0]!,
+          { id: "Next Year", title: { zh: "明年", en: "" } },
+        ],
+        lateGroundId: "missing-report",
+      },
+      evaluation,
+    }));
+    expect(issues).toEqual([
+      'after-approval: annual report section "summary" is listed twice',
+      'after-approval: annual report section id "Next Year" is malformed',
+      'after-approval: annual report section "Next Year" has no bilingual title',
+      'after-approval: late-report ground "missing-report" is not one of the delisting grounds',
+    ]);
+    expect(broken((m) => ({ ...m, annualReport: { ...report, sections: [] } }))).toEqual([
+      "after-approval: the annual report has no sections",
+    ]);
+    // No evaluation at all: the late ground points at nothing.
+    expect(broken((m) => ({ ...m, annualReport: { ...report, lateGroundId: "late-report" } }))).toEqual([
+      'after-approval: late-report ground "late-report" is not one of the delisting grounds',
+    ]);
+  });
+
+  const conflict = {
+    id: "timing",
+    ruleId: "zz-tic.annual-report",
+    topic: { zh: "报送时间", en: "When to report" },
+    readings: [
+      {
+        citation: { source: "zz-tic-2099", clause: "四", quote: "每年6月30日前" },
+        reading: { zh: "6月底前", en: "By the end of June" },
+      },
+      {
+        citation: { source: "zz-tic-2099", clause: "三", quote: "申报、论证、公示、认定" },
+        reading: { zh: "另一读法", en: "Another reading" },
+      },
+    ],
+    appliedClause: "四",
+    choice: { zh: "采用四", en: "Applies 四" },
+  };
+
+  it("passes a source conflict with two quoted readings and an applied one", () => {
+    expect(broken((m) => ({ ...m, sourceConflicts: [conflict] }))).toEqual([]);
+  });
+
+  it("catches a source conflict with one reading, a misquote, a foreign clause, or an applied clause it does not read", () => {
+    const [first, second] = conflict.readings;
+    const issues = broken((m) => ({
+      ...m,
+      sourceConflicts: [
+        { ...conflict, readings: [first!], ruleId: "zz-tic.timing" },
+        {
+          ...conflict,
+          id: "quotes",
+          readings: [
+            { ...first!, citation: { ...first!.citation, quote: "每年3月31日前" } },
+            { ...second!, citation: { ...second!.citation, clause: "九" } },
+          ],
+          appliedClause: "五",
+        },
+        conflict,
+      ],
+    }));
+    expect(issues).toEqual([
+      'reference: source conflict "timing" refers to unknown rule "zz-tic.timing"',
+      'source-conflict: conflict "timing" is listed twice',
+      'source-conflict: conflict "timing" has fewer than two readings',
+      'source-conflict: conflict "quotes" quotes text that clause "四" does not contain',
+      'source-conflict: conflict "quotes" cites no clause "九" of zz-tic-2099',
+      'source-conflict: conflict "quotes" applies "五", which is none of its readings',
+    ]);
+  });
+
   it("catches a module whose id differs from its source's", () => {
     const issues = broken((m) => ({ ...m, id: "zz-tic-2098" }));
     expect(issues[0]).toBe('identity: module id "zz-tic-2098" ≠ source id "zz-tic-2099"');
@@ -244,6 +368,37 @@ describe("the suite can fail", () => {
       "recommendation: recommending bodies are declared but no recommender step uses them",
     ]);
   });
+});
+
+/** Expectations derived from each registered module's own data, so a new module is checked without edits here. */
+describe("after-approval data of the registered modules", () => {
+  const sample = { approvedOn: "2021-03-15", years: 8 };
+
+  for (const module of policyModules) {
+    const evaluations = module.schedule(sample).filter((o) => o.kind === "evaluation");
+
+    it(`${module.id}: every evaluation on its calendar says what kind it is`, () => {
+      for (const e of evaluations) expect(e.evaluationKind, JSON.stringify(e)).toBeDefined();
+    });
+
+    it(`${module.id}: a summary evaluation comes last and at most once; yearly assessments come before it`, () => {
+      const kinds = evaluations.map((e) => (e.kind === "evaluation" ? e.evaluationKind : undefined));
+      const summaries = kinds.filter((k) => k === "summary").length;
+      expect(summaries).toBeLessThanOrEqual(1);
+      if (summaries === 1) expect(kinds.at(-1)).toBe("summary");
+      const dates = evaluations.map((e) => (e.kind === "evaluation" ? e.earliestOn : ""));
+      expect([...dates].sort()).toEqual(dates);
+    });
+
+    it(`${module.id}: has an annual report policy exactly when its calendar has annual reports`, () => {
+      const reports = module.schedule(sample).some((o) => o.kind === "annual-report");
+      expect(module.annualReport !== undefined).toBe(reports);
+      if (module.annualReport) {
+        for (const o of module.schedule(sample))
+          if (o.kind === "annual-report") expect(o.ruleId).toBe(module.annualReport.ruleId);
+      }
+    });
+  }
 });
 
 describe("recommending bodies of the registered modules", () => {

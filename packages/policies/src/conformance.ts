@@ -33,7 +33,9 @@ export type ConformanceCheck =
   | "outline"
   | "schedule"
   | "source"
-  | "recommendation";
+  | "recommendation"
+  | "after-approval"
+  | "source-conflict";
 
 export interface ConformanceIssue {
   check: ConformanceCheck;
@@ -127,6 +129,10 @@ export function conformanceIssues(
   for (const c of module.changeKinds ?? []) reference(`change kind "${c.id}"`, c.ruleId);
   reference("evaluation", module.evaluation?.ruleId);
   reference("evaluation delisting", module.evaluation?.delistingRuleId);
+  reference("evaluation rectification", module.evaluation?.rectificationRuleId);
+  reference("evaluation post-subsidy", module.evaluation?.postSubsidyRuleId);
+  reference("annual report", module.annualReport?.ruleId);
+  for (const c of module.sourceConflicts ?? []) reference(`source conflict "${c.id}"`, c.ruleId);
   for (const s of module.settings) reference(`setting "${s.key}"`, s.relatesTo);
 
   // rule shapes: what each implementation kind needs
@@ -157,6 +163,9 @@ export function conformanceIssues(
       add("outline", `outline content schema does not render: ${String(error)}`);
     }
   }
+
+  afterApprovalIssues(module, add);
+  sourceConflictIssues(module, add);
 
   // the schedule gives valid, sensible obligations citing the module's rules
   for (const input of sampleScheduleInputs) scheduleIssues(module, input, add, reference);
@@ -194,6 +203,81 @@ function recommendationIssues(module: PolicyModule, add: (check: ConformanceChec
     add("recommendation", `the recommending bodies cite no clause of ${module.id}`);
   } else if (!comparable(clause.text).includes(comparable(citation.quote))) {
     add("recommendation", `the recommending bodies quote text that clause "${clause.id}" does not contain`);
+  }
+}
+
+/** Ids a portal stores content under (report sections are keys of the report's JSON) and shows by title. */
+const dataIdSchema = z.string().regex(/^[a-z][a-zA-Z0-9-]*$/);
+
+function idListIssues(
+  what: string,
+  items: readonly { id: string }[],
+  add: (check: ConformanceCheck, detail: string) => void,
+) {
+  const ids = items.map((i) => i.id);
+  for (const id of ids.filter((id, i) => ids.indexOf(id) !== i))
+    add("after-approval", `${what} "${id}" is listed twice`);
+  for (const id of ids)
+    if (!dataIdSchema.safeParse(id).success) add("after-approval", `${what} id "${id}" is malformed`);
+}
+
+/**
+ * The annual report and evaluation data the after-approval screens render: report sections keyed by unique,
+ * well-formed ids with bilingual titles; a late report's delisting ground one of the module's grounds.
+ */
+function afterApprovalIssues(module: PolicyModule, add: (check: ConformanceCheck, detail: string) => void) {
+  const report = module.annualReport;
+  const evaluation = module.evaluation;
+  if (report) {
+    if (report.sections.length === 0) add("after-approval", "the annual report has no sections");
+    idListIssues("annual report section", report.sections, add);
+    for (const s of report.sections) {
+      if (!localizedTextSchema.safeParse(s.title).success)
+        add("after-approval", `annual report section "${s.id}" has no bilingual title`);
+    }
+    if (report.lateGroundId !== undefined) {
+      const grounds = evaluation?.delistingGrounds ?? [];
+      if (!grounds.some((g) => g.id === report.lateGroundId))
+        add(
+          "after-approval",
+          `late-report ground "${report.lateGroundId}" is not one of the delisting grounds`,
+        );
+    }
+  }
+  if (evaluation) {
+    idListIssues("evaluation grade", evaluation.grades, add);
+    idListIssues("evaluation focus area", evaluation.focusAreas ?? [], add);
+    idListIssues("delisting ground", evaluation.delistingGrounds ?? [], add);
+    for (const a of evaluation.focusAreas ?? []) {
+      if (!localizedTextSchema.safeParse(a.name).success)
+        add("after-approval", `evaluation focus area "${a.id}" has no bilingual name`);
+    }
+  }
+}
+
+/** A flagged contradiction shows at least two readings, each quoting its clause, and applies one of them. */
+function sourceConflictIssues(module: PolicyModule, add: (check: ConformanceCheck, detail: string) => void) {
+  const conflicts = module.sourceConflicts ?? [];
+  const ids = conflicts.map((c) => c.id);
+  for (const id of ids.filter((id, i) => ids.indexOf(id) !== i))
+    add("source-conflict", `conflict "${id}" is listed twice`);
+  for (const c of conflicts) {
+    const where = `conflict "${c.id}"`;
+    if (c.readings.length < 2) add("source-conflict", `${where} has fewer than two readings`);
+    for (const { citation, reading } of c.readings) {
+      const clause = module.source.clauses.find((cl) => cl.id === citation.clause);
+      if (!citationSchema.safeParse(citation).success || citation.source !== module.id || !clause) {
+        add("source-conflict", `${where} cites no clause "${citation.clause}" of ${module.id}`);
+      } else if (!comparable(clause.text).includes(comparable(citation.quote))) {
+        add("source-conflict", `${where} quotes text that clause "${clause.id}" does not contain`);
+      }
+      if (!localizedTextSchema.safeParse(reading).success)
+        add("source-conflict", `${where} has a reading of "${citation.clause}" without both languages`);
+    }
+    if (!c.readings.some((r) => r.citation.clause === c.appliedClause))
+      add("source-conflict", `${where} applies "${c.appliedClause}", which is none of its readings`);
+    if (!localizedTextSchema.safeParse(c.topic).success || !localizedTextSchema.safeParse(c.choice).success)
+      add("source-conflict", `${where} does not explain its topic and choice in both languages`);
   }
 }
 

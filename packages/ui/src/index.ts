@@ -6,6 +6,11 @@ export { EmptyState, type NextStep } from "./components/EmptyState";
 export { ErrorState } from "./components/ErrorState";
 export { InlineError } from "./components/InlineError";
 export { NotificationsCard } from "./components/NotificationsCard";
+export {
+  ObligationCalendar,
+  type ObligationEntry,
+  ObligationStatusTag,
+} from "./components/ObligationCalendar";
 export { PageHeader } from "./components/PageHeader";
 export { StageTag } from "./components/StageTag";
 export { type DescribedError, describeError, type ErrorKind } from "./errors";

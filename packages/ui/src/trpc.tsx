@@ -17,7 +17,15 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
  * The server refuses a batch that carries one of these (each call is rate limited on its own) or more than
  * 10 calls (apps/server/src/trpc-plugin.ts), so they go alone and batches are split at 10.
  */
-const unbatched = new Set(["auth.signIn", "attachments.upload", "publicity.object", "exports.applications"]);
+const unbatched = new Set([
+  "auth.signIn",
+  "attachments.upload",
+  "publicity.object",
+  "exports.applications",
+  "exports.annualReports",
+  "exports.evaluationResults",
+  "exports.rectifications",
+]);
 const MAX_BATCH_SIZE = 10;
 
 export function createTrpcClient(url = "/trpc"): TRPCClient<AppRouter> {

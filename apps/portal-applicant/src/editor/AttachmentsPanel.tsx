@@ -7,30 +7,36 @@ import { applicantNamespace } from "../messages";
 import type { AttachmentRow } from "../workflow/api";
 import { attachmentAccept, bytesToBase64, formatBytes, precheckAttachment } from "../workflow/attachments";
 
+/** What the files belong to: an application, or a platform's annual report (the server checks either). */
+export type AttachmentTarget = { applicationId: string } | { annualReportId: string };
+
 /** Evidence files: checked here for size and kind as a courtesy, by content on the server. */
 export function AttachmentsPanel({
-  applicationId,
+  target,
   disabled,
   locale,
+  emptyHint,
 }: {
-  applicationId: string;
+  target: AttachmentTarget;
   disabled: boolean;
   locale: Locale;
+  /** What to upload, when the default (an application's evidence) does not fit. */
+  emptyHint?: string;
 }) {
   const { t } = useTranslation(applicantNamespace);
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
-  const list = useQuery(trpc.attachments.list.queryOptions({ applicationId }));
+  const list = useQuery(trpc.attachments.list.queryOptions(target));
   const upload = useMutation({
     mutationFn: async (file: File) => {
       const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      return client.attachments.upload.mutate({ applicationId, fileName: file.name, contentBase64 });
+      return client.attachments.upload.mutate({ ...target, fileName: file.name, contentBase64 });
     },
     onSuccess: (row) => {
       message.success(t("attachments.uploaded", { name: row.displayName }));
-      void queryClient.invalidateQueries({ queryKey: trpc.attachments.list.queryKey({ applicationId }) });
+      void queryClient.invalidateQueries({ queryKey: trpc.attachments.list.queryKey(target) });
     },
   });
 
@@ -94,7 +100,7 @@ export function AttachmentsPanel({
             <Empty
               description={
                 <>
-                  {t("attachments.empty")} — {t("attachments.emptyHint")}
+                  {t("attachments.empty")} — {emptyHint ?? t("attachments.emptyHint")}
                 </>
               }
             />

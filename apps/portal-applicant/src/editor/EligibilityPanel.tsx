@@ -1,4 +1,4 @@
-import type { CheckResponse, RuleOutcome } from "@kechuang/domain";
+import { applicableFirst, type CheckResponse, type RuleOutcome } from "@kechuang/domain";
 import { citationHref, DraftSourceNotice, InlineError, type Locale, localized } from "@kechuang/ui";
 import { Alert, Card, List, Spin, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,8 @@ const outcomeColor: Record<RuleOutcome, string> = {
   pass: "success",
   fail: "error",
   "needs-information": "warning",
+  // Grey: the rule does not govern these facts, so it is neither met nor unmet.
+  "not-applicable": "default",
 };
 
 /** The module's eligibility rules on the facts as entered, each failure with its clause. */
@@ -48,12 +50,18 @@ export function EligibilityPanel({
           </Tag>
           <List
             size="small"
-            dataSource={check.results}
+            dataSource={applicableFirst(check.results)}
             renderItem={(result) => (
-              <List.Item key={result.ruleId} data-testid={`rule-${result.ruleId}`}>
+              <List.Item
+                key={result.ruleId}
+                data-testid={`rule-${result.ruleId}`}
+                data-outcome={result.outcome}
+              >
                 <div>
                   <Tag color={outcomeColor[result.outcome]}>{t(`eligibility.outcome.${result.outcome}`)}</Tag>
-                  <Typography.Text>{localized(result.message, locale)}</Typography.Text>{" "}
+                  <Typography.Text type={result.outcome === "not-applicable" ? "secondary" : undefined}>
+                    {localized(result.message, locale)}
+                  </Typography.Text>{" "}
                   <a href={citationHref(result.citation)} target="_blank" rel="noreferrer">
                     {t("eligibility.clause", { clause: result.citation.clause })}
                   </a>

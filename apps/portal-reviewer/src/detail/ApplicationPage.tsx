@@ -207,7 +207,7 @@ export function ApplicationPage({ locale, user }: { locale: Locale; user: Sessio
                   label: t("detail.attachments"),
                   children: (
                     <AttachmentsList
-                      applicationId={d.id}
+                      target={{ applicationId: d.id }}
                       locale={locale}
                       onReturnHint={() => actionsRef.current?.scrollIntoView({ behavior: "smooth" })}
                     />

@@ -1,6 +1,7 @@
 import { EmptyState, ErrorState, formatDate, type Locale, useTRPC, useTRPCClient } from "@kechuang/ui";
 import { useQuery } from "@tanstack/react-query";
 import { App as AntApp, Button, List } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { reviewerNamespace } from "../messages";
 import type { AttachmentRow } from "../workflow/api";
@@ -19,21 +20,27 @@ function saveBase64(name: string, mime: string, contentBase64: string): void {
 const sizeText = (size: number): string =>
   size < 1024 * 1024 ? `${Math.ceil(size / 1024)} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`;
 
-/** Attachments, downloaded through the scoped procedure (never a public URL). */
+/**
+ * Attachments of an application or of a platform's annual report, downloaded through the scoped procedure
+ * (never a public URL).
+ */
 export function AttachmentsList({
-  applicationId,
+  target,
   locale,
   onReturnHint,
+  empty,
 }: {
-  applicationId: string;
+  target: { applicationId: string } | { annualReportId: string };
   locale: Locale;
-  onReturnHint: () => void;
+  onReturnHint?: () => void;
+  /** Shown instead of the application's empty state (which points at returning the application). */
+  empty?: ReactNode;
 }) {
   const { t } = useTranslation(reviewerNamespace);
   const trpc = useTRPC();
   const client = useTRPCClient();
   const { message } = AntApp.useApp();
-  const list = useQuery(trpc.attachments.list.queryOptions({ applicationId }));
+  const list = useQuery(trpc.attachments.list.queryOptions(target));
   const download = async (row: AttachmentRow) => {
     try {
       const file = await client.attachments.download.query({ attachmentId: row.id });
@@ -44,6 +51,7 @@ export function AttachmentsList({
   };
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.isPending && list.data.length === 0) {
+    if (empty || !onReturnHint) return empty ?? null;
     return (
       <EmptyState
         title={t("detail.attachmentsEmpty")}

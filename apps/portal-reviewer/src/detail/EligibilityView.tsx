@@ -1,4 +1,4 @@
-import type { CheckResponse, RuleOutcome } from "@kechuang/domain";
+import { applicableFirst, type CheckResponse, type RuleOutcome } from "@kechuang/domain";
 import { citationHref, DraftSourceNotice, type Locale, localized } from "@kechuang/ui";
 import { Empty, List, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,8 @@ const outcomeColor: Record<RuleOutcome, string> = {
   pass: "green",
   fail: "red",
   "needs-information": "gold",
+  // Grey: the rule does not govern these facts, so it is neither met nor unmet.
+  "not-applicable": "default",
 };
 
 /** The module's eligibility rules on the stored facts, each linked to its clause in the policy library. */
@@ -27,11 +29,16 @@ export function EligibilityView({
       <DraftSourceNotice status={eligibility.sourceStatus} />
       <List
         size="small"
-        dataSource={eligibility.results}
+        dataSource={applicableFirst(eligibility.results)}
         renderItem={(result) => (
-          <List.Item key={result.ruleId}>
+          <List.Item key={result.ruleId} data-rule-id={result.ruleId} data-outcome={result.outcome}>
             <Tag color={outcomeColor[result.outcome]}>{t(`detail.outcome.${result.outcome}`)}</Tag>
-            <span style={{ flex: 1 }}>{localized(result.message, locale)}</span>
+            <Typography.Text
+              type={result.outcome === "not-applicable" ? "secondary" : undefined}
+              style={{ flex: 1 }}
+            >
+              {localized(result.message, locale)}
+            </Typography.Text>
             <Typography.Link
               href={citationHref(result.citation)}
               target="_blank"

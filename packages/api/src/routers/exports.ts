@@ -1,22 +1,30 @@
-import { appendAudit, schema } from "@kechuang/db";
+import { appendAudit, schema, type Tx } from "@kechuang/db";
+import type { LocalizedText, SessionUser } from "@kechuang/domain";
 import { stringify } from "csv-stringify/sync";
 import { asc, eq } from "drizzle-orm";
-import { roleProcedure, router } from "../trpc";
+import { z } from "zod";
+import { type ExportColumn, type ExportFile, neutralizeFormula, renderExport } from "../exports/format";
+import {
+  annualReportColumns,
+  annualReportFilterSchema,
+  annualReportRows,
+  evaluationColumns,
+  evaluationFilterSchema,
+  evaluationRows,
+  rectificationColumns,
+  rectificationFilterSchema,
+  rectificationRows,
+} from "../exports/lists";
+import { type Context, roleProcedure, router } from "../trpc";
 import { chinaToday, overseenBy } from "../workflow/records";
 
 /**
- * Exports for the provincial authority. Served as a file by GET /api/v1/exports/applications.csv
- * (apps/server, rate limited per address); the procedure itself reads, formats and audits in one
- * transaction, so every export that returns has its `export.applications` audit row.
+ * Exports for the provincial authority. Served as files by GET /api/v1/exports/<list>.<csv|xlsx>
+ * (apps/server files.ts, rate limited per address); each procedure reads, formats and audits in one
+ * transaction, so every export that returns has its `export.<list>` audit row.
  */
 
-/**
- * CSV (formula) injection: a spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return
- * some programs treat the same way) as a formula. Such cells get a leading apostrophe, which shows as text.
- */
-export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
+export { neutralizeFormula };
 
 const columns = [
   { key: "id", header: "id" },
@@ -31,7 +39,94 @@ const columns = [
   { key: "updatedAt", header: "updated_at" },
 ] as const;
 
+/** The screen's filters travel as input; `format` is required, so a bare call is a 400, never a list. */
+const fileInput = <T extends z.ZodRawShape>(filters: z.ZodObject<T>) =>
+  filters.extend({ format: z.enum(["csv", "xlsx"]), locale: z.enum(["zh", "en"]).default("zh") });
+
+/**
+ * One after-approval list as a file (issue 10): rows in the authority's scope, rendered, and its audit row
+ * in the same transaction.
+ */
+async function exportList<Row>(
+  ctx: Pick<Context, "database" | "now" | "ip" | "requestId"> & { user: SessionUser },
+  list: string,
+  input: { format: "csv" | "xlsx"; locale: "zh" | "en" },
+  filters: Record<string, unknown>,
+  load: (tx: Tx, today: string) => Promise<Row[]>,
+  columns: (pick: (text: LocalizedText) => string) => ExportColumn<Row>[],
+): Promise<ExportFile> {
+  const now = ctx.now();
+  const today = chinaToday(now);
+  return ctx.database.db.transaction(async (tx) => {
+    const rows = await load(tx, today);
+    const pick = (text: LocalizedText) => (input.locale === "en" ? text.en : text.zh);
+    const file = await renderExport(list, input.format, columns(pick), rows, { locale: input.locale, today });
+    await appendAudit(
+      tx,
+      {
+        actorId: ctx.user.id,
+        actorRole: ctx.user.role,
+        action: `export.${list}`,
+        objectType: "export",
+        objectId: list,
+        result: "ok",
+        sourceIp: ctx.ip,
+        detail: {
+          requestId: ctx.requestId,
+          rows: rows.length,
+          format: input.format,
+          fileName: file.fileName,
+          filters,
+        },
+      },
+      now,
+    );
+    return file;
+  });
+}
+
+const filtersOf = ({ format: _f, locale: _l, ...filters }: Record<string, unknown>) => filters;
+
 export const exportsRouter = router({
+  /** Annual reports due, overdue, submitted or accepted, as of today (China). */
+  annualReports: roleProcedure("authority")
+    .input(fileInput(annualReportFilterSchema))
+    .query(({ ctx, input }) =>
+      exportList(
+        ctx,
+        "annual-reports",
+        input,
+        filtersOf(input),
+        (tx, today) => annualReportRows(tx, ctx.user, input, today),
+        annualReportColumns,
+      ),
+    ),
+  /** Graded evaluations; the evaluator is named only when a third-party body (never an expert). */
+  evaluationResults: roleProcedure("authority")
+    .input(fileInput(evaluationFilterSchema))
+    .query(({ ctx, input }) =>
+      exportList(
+        ctx,
+        "evaluation-results",
+        input,
+        filtersOf(input),
+        (tx) => evaluationRows(tx, ctx.user, input),
+        evaluationColumns,
+      ),
+    ),
+  rectifications: roleProcedure("authority")
+    .input(fileInput(rectificationFilterSchema))
+    .query(({ ctx, input }) =>
+      exportList(
+        ctx,
+        "rectifications",
+        input,
+        filtersOf(input),
+        (tx) => rectificationRows(tx, ctx.user, input),
+        rectificationColumns,
+      ),
+    ),
+
   /** Every application sent in under the authority's jurisdiction, oldest first, as UTF-8 CSV with BOM. */
   applications: roleProcedure("authority").query(async ({ ctx }) => {
     const now = ctx.now();

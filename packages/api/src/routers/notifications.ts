@@ -18,6 +18,8 @@ export const notificationsRouter = router({
         .select({
           id: n.id,
           applicationId: n.applicationId,
+          platformId: n.platformId,
+          detail: n.detail,
           kind: n.kind,
           stage: n.stage,
           createdAt: n.createdAt,

@@ -9,11 +9,11 @@ import {
   uuidSchema,
 } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { appError } from "../errors";
 import { authedProcedure, roleProcedure, router } from "../trpc";
-import { conflictOf } from "../workflow/conflicts";
+import { activeExperts, conflictOf } from "../workflow/conflicts";
 import { idempotent } from "../workflow/idempotency";
 import { workflowMessages } from "../workflow/messages";
 import { loadScoped, moduleOf } from "../workflow/records";
@@ -80,20 +80,7 @@ export const reviewRouter = router({
     .query(async ({ ctx, input }) => {
       const db = ctx.database.db;
       const app = await loadScoped(db, ctx.user, input.applicationId);
-      const { users: u, organizations: o, expertProfiles: e } = schema;
-      const experts = await db
-        .select({
-          expertId: u.id,
-          name: u.displayName,
-          organizationId: u.organizationId,
-          organization: o.name,
-          expertise: e.expertise,
-        })
-        .from(u)
-        .leftJoin(o, eq(o.id, u.organizationId))
-        .leftJoin(e, eq(e.userId, u.id))
-        .where(and(eq(u.role, "expert"), eq(u.disabled, false)))
-        .orderBy(asc(u.displayName));
+      const experts = await activeExperts(db);
       const loads = await loadsOf(db);
       return Promise.all(
         experts.map(async (x) => {

@@ -1,6 +1,6 @@
 import { type Executor, schema } from "@kechuang/db";
 import type { LocalizedText } from "@kechuang/domain";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { ApplicationRow } from "./records";
 
 const ties = {
@@ -48,4 +48,22 @@ export async function conflictOf(
     .limit(1);
   if (recommender.length > 0) return { organization: org.name, tie: ties.recommender };
   return null;
+}
+
+/** Every enabled expert with organization and expertise, by name: whom a panel or an evaluation can seat. */
+export function activeExperts(db: Executor) {
+  const { users: u, organizations: o, expertProfiles: x } = schema;
+  return db
+    .select({
+      expertId: u.id,
+      name: u.displayName,
+      organizationId: u.organizationId,
+      organization: o.name,
+      expertise: x.expertise,
+    })
+    .from(u)
+    .leftJoin(o, eq(o.id, u.organizationId))
+    .leftJoin(x, eq(x.userId, u.id))
+    .where(and(eq(u.role, "expert"), eq(u.disabled, false)))
+    .orderBy(asc(u.displayName));
 }

@@ -16,6 +16,8 @@ export function callerWith(
   token: string | null,
   ip = "10.1.0.1",
   onToken?: (t: string) => void,
+  /** The clock the API reads (`ctx.now`): tests set it to move "today" across years. */
+  now?: () => Date,
 ): Api {
   return createCaller(
     createContext({
@@ -25,18 +27,31 @@ export function callerWith(
       userAgent: "vitest",
       sessionToken: token,
       cookies: { set: (t) => onToken?.(t), clear: () => {} },
+      ...(now ? { now } : {}),
     }),
   );
 }
 
-export async function signIn(database: Database, account: DemoAccount): Promise<Api> {
+/** Signs in (at `now`, when given: the session then lives on that clock). */
+export async function signIn(database: Database, account: DemoAccount, now?: () => Date): Promise<Api> {
   let token: string | null = null;
-  const totp = account.totpSecret ? await generate({ secret: account.totpSecret }) : undefined;
-  await callerWith(database, null, "10.1.0.1", (t) => {
-    token = t;
-  }).auth.signIn({ username: account.username, password: account.password, totp });
+  const totp = account.totpSecret
+    ? await generate({
+        secret: account.totpSecret,
+        ...(now ? { epoch: Math.floor(now().getTime() / 1000) } : {}),
+      })
+    : undefined;
+  await callerWith(
+    database,
+    null,
+    "10.1.0.1",
+    (t) => {
+      token = t;
+    },
+    now,
+  ).auth.signIn({ username: account.username, password: account.password, totp });
   if (!token) throw new Error(`sign-in failed for ${account.username}`);
-  return callerWith(database, token);
+  return callerWith(database, token, "10.1.0.1", undefined, now);
 }
 
 /** A complete plan for an outline: every field of every section with a valid value. */

@@ -1,4 +1,4 @@
-import { appendAudit, recordAudit, schema, type Tx } from "@kechuang/db";
+import { appendAudit, recordAudit, schema, storeObligations, type Tx } from "@kechuang/db";
 import {
   decideTransition,
   type LocalizedText,
@@ -241,6 +241,14 @@ async function applyTransition(tx: Tx, a: ApplyArgs): Promise<TransitionOutcome>
         })
         .returning({ id: schema.platforms.id });
       platformId = platform!.id;
+      // Its calendar is fixed now, from the module as it stands (a later version moves no deadline).
+      await storeObligations(tx, { platformId, policyId: app.policyId, approvedOn: chinaToday(now) });
+      await tx.insert(schema.platformEvents).values({
+        platformId,
+        kind: "approved",
+        occurredOn: chinaToday(now),
+        ruleId: module.naming?.ruleId ?? transition.ruleId,
+      });
     }
   }
   return {

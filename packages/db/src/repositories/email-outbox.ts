@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { applications, notifications, users } from "../schema";
+import { applications, notifications, platforms, users } from "../schema";
 
 /** One notification whose email copy has not gone out yet, with what a message needs. */
 export interface PendingEmail {
@@ -13,6 +13,10 @@ export interface PendingEmail {
   applicationId: string | null;
   applicationTitle: string | null;
   policyId: string | null;
+  /** After approval: the platform the notification is about, and what the portal renders beyond the kind. */
+  platformId: string | null;
+  platformName: string | null;
+  detail: Record<string, unknown> | null;
 }
 
 /**
@@ -41,10 +45,14 @@ export async function sendPendingEmails(
           applicationId: notifications.applicationId,
           applicationTitle: applications.title,
           policyId: applications.policyId,
+          platformId: notifications.platformId,
+          platformName: platforms.name,
+          detail: notifications.detail,
         })
         .from(notifications)
         .innerJoin(users, eq(users.id, notifications.userId))
         .leftJoin(applications, eq(applications.id, notifications.applicationId))
+        .leftJoin(platforms, eq(platforms.id, notifications.platformId))
         .where(and(isNull(notifications.emailedAt), isNotNull(users.email), eq(users.disabled, false)))
         .orderBy(asc(notifications.id))
         .limit(1)

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  check,
   customType,
   date,
   index,
@@ -12,6 +13,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { annualReports } from "./after-approval";
 import { applications } from "./applications";
 import { users } from "./identity";
 import { platforms } from "./platforms";
@@ -163,9 +165,9 @@ export const attachments = pgTable(
   "attachments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    applicationId: uuid("application_id")
-      .notNull()
-      .references(() => applications.id, { onDelete: "cascade" }),
+    /** An attachment belongs to exactly one application or one annual report (the CHECK below). */
+    applicationId: uuid("application_id").references(() => applications.id, { onDelete: "cascade" }),
+    annualReportId: uuid("annual_report_id").references(() => annualReports.id, { onDelete: "cascade" }),
     /** Chosen by the server (id + extension of the detected type); never a path from the client. */
     storedName: text("stored_name").notNull(),
     /** The client's name, sanitized, shown as a label only. */
@@ -179,7 +181,11 @@ export const attachments = pgTable(
       .references(() => users.id),
     uploadedAt: createdAt("uploaded_at"),
   },
-  (t) => [index("attachments_app_idx").on(t.applicationId)],
+  (t) => [
+    index("attachments_app_idx").on(t.applicationId),
+    index("attachments_report_idx").on(t.annualReportId),
+    check("attachments_one_owner_ck", sql`num_nonnulls(${t.applicationId}, ${t.annualReportId}) = 1`),
+  ],
 );
 
 /** In-app notifications, fanned out to each user who must act (so read_at is per person). */

@@ -25,7 +25,8 @@ export const citationSchema = z.object({
 });
 export type Citation = z.infer<typeof citationSchema>;
 
-export const ruleOutcomeSchema = z.enum(["pass", "fail", "needs-information"]);
+/** `not-applicable`: the rule does not govern these facts (e.g. an enterprise-only rule, academia lead); it is shown apart and neither passes nor fails. */
+export const ruleOutcomeSchema = z.enum(["pass", "fail", "needs-information", "not-applicable"]);
 export type RuleOutcome = z.infer<typeof ruleOutcomeSchema>;
 
 export const ruleResultSchema = z.object({
@@ -216,6 +217,8 @@ export const obligationSchema = z.discriminatedUnion("kind", [
     ruleId: z.string(),
     /** A yearly assessment (sc-zone 六(三) 每年…考核), a periodic evaluation, or the end-of-period summary. */
     evaluationKind: z.enum(["annual-assessment", "periodic", "summary"]).optional(),
+    /** An annual assessment: the calendar year whose progress it assesses (sc-zone: the year last reported). */
+    yearCovered: z.number().int().optional(),
     configurable: z.boolean().optional(),
   }),
 ]);
@@ -268,6 +271,25 @@ export interface AnnualReportPolicy {
   lateGroundId?: string;
 }
 
+/**
+ * A place where the source contradicts itself (sc-zone-2018 五(四) "建设期满前…总结评估" vs 六(三)
+ * "三年示范期结束后,由科技厅组织评估"). The module must apply one reading; the authority UI shows every reading,
+ * quoted, with the module's choice and its reason, so a decision taken on the module's date can be questioned.
+ */
+export interface SourceConflict {
+  id: string;
+  /** The rule whose behaviour depends on the reading (a schedule date, a threshold ...). */
+  ruleId: string;
+  /** What the clauses disagree on. */
+  topic: LocalizedText;
+  /** Each clause's reading, quoted verbatim from the module's own source. */
+  readings: readonly { citation: Citation; reading: LocalizedText }[];
+  /** The clause of the reading the module applies: one of `readings`' clauses. */
+  appliedClause: string;
+  /** Why that reading, and what follows from it, in words the authority can act on. */
+  choice: LocalizedText;
+}
+
 export interface ChangeKind {
   id: string;
   name: LocalizedText;
@@ -311,6 +333,8 @@ export interface PolicyModule {
   schedule: (input: ScheduleInput) => Obligation[];
   /** Absent where the source asks for no yearly report (Anshun). */
   annualReport?: AnnualReportPolicy;
+  /** Contradictions in the source, each with the reading the module applies (shown to the authority). */
+  sourceConflicts?: readonly SourceConflict[];
   evaluation?: EvaluationPolicy;
   changeKinds?: readonly ChangeKind[];
   /** The designated name, e.g. 内蒙古自治区{name}技术创新中心. */

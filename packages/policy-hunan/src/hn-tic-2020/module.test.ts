@@ -36,7 +36,13 @@ describe("hnTic2020 module", () => {
   });
 
   it("hn-tic.evaluation: third-party, no invented grades", () => {
-    expect(hnTic2020.evaluation).toEqual({ ruleId: "hn-tic.evaluation", grades: [], thirdParty: true });
+    // Focus areas are checked against 六(五) below; nothing else (no rectification or post-subsidy clause).
+    expect(hnTic2020.evaluation).toEqual({
+      ruleId: "hn-tic.evaluation",
+      grades: [],
+      thirdParty: true,
+      focusAreas: expect.any(Array),
+    });
   });
 
   it("hn-tic.categories: comprehensive and domain", () => {
@@ -95,5 +101,42 @@ describe("hnTic2020 module", () => {
     for (const s of hnTic2020.settings) expect(ruleIds).toContain(s.relatesTo);
     for (const o of hnTic2020.schedule({ approvedOn: "2021-01-01", years: 6 }))
       expect(ruleIds).toContain(o.ruleId);
+  });
+});
+
+describe("after approval: annual report and evaluation data (五(四), 六(五))", () => {
+  const clauseText = (id: string) => hnTic2020.source.clauses.find((c) => c.id === id)!.text;
+  const report = hnTic2020.annualReport!;
+
+  // 五(四) "每年1 月底前编写上年度工作总结和本年度工作计划报省科技厅".
+  it("the report has the two parts of 五(四): 上年度工作总结, 本年度工作计划", () => {
+    expect(report.ruleId).toBe("hn-tic.annual-report");
+    expect(report.sections.map((s) => s.title.zh)).toEqual(["上年度工作总结", "本年度工作计划"]);
+    for (const s of report.sections) expect(clauseText("五(四)")).toContain(s.title.zh);
+  });
+
+  it('五(四) "报省科技厅": straight to the department, no recommender check, no indicators, no late ground', () => {
+    expect(report.recommenderChecks).toBe(false);
+    expect(report.indicators).toBe(false);
+    expect(report.lateGroundId).toBeUndefined();
+  });
+
+  it('六(五) "委托第三方机构开展中心运行绩效评估": a third party evaluates, without grades, periodically', () => {
+    expect(hnTic2020.evaluation).toMatchObject({ ruleId: "hn-tic.evaluation", thirdParty: true, grades: [] });
+    const evaluations = hnTic2020
+      .schedule({ approvedOn: "2021-01-01", years: 6 })
+      .filter((o) => o.kind === "evaluation");
+    expect(evaluations).toHaveLength(2);
+    for (const e of evaluations) expect(e).toMatchObject({ evaluationKind: "periodic", configurable: true });
+  });
+
+  it('六(五) "以共性关键技术研发成效、成果转化应用实效、对行业技术服务绩效为评价重点": its three focus areas', () => {
+    const areas = hnTic2020.evaluation!.focusAreas ?? [];
+    expect(areas.map((a) => a.name.zh)).toEqual([
+      "共性关键技术研发成效",
+      "成果转化应用实效",
+      "对行业技术服务绩效",
+    ]);
+    for (const a of areas) expect(clauseText("六(五)")).toContain(a.name.zh);
   });
 });

@@ -14,6 +14,12 @@ const evaluation: EvaluationPolicy = {
   ruleId: hnRules.evaluation.id,
   grades: [],
   thirdParty: true,
+  // "以共性关键技术研发成效、成果转化应用实效、对行业技术服务绩效为评价重点,以有关客观数据、材料和服务对象评价为主要评价内容".
+  focusAreas: [
+    { id: "key-technology", name: { zh: "共性关键技术研发成效", en: "Results in common key technologies" } },
+    { id: "transfer", name: { zh: "成果转化应用实效", en: "Transfer and application of results" } },
+    { id: "industry-service", name: { zh: "对行业技术服务绩效", en: "Technical services to the industry" } },
+  ],
 };
 
 /** 五(四): "每年1 月底前编写上年度工作总结和本年度工作计划报省科技厅" (straight to the department). */

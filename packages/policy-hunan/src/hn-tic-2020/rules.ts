@@ -28,18 +28,6 @@ const period: RuleSpec = {
   implementedBy: "data",
 };
 
-const leadGeneral: RuleSpec = {
-  id: "hn-tic.lead-general",
-  citation: cite("三(四)", "牵头单位必须在技术上处于国内同行业领先地位"),
-  title: { zh: "牵头单位基本条件", en: "Lead unit: general conditions" },
-  appliesTo: centers,
-  implementedBy: "checklist",
-  prompt: {
-    zh: "判断并记录：牵头单位技术上处于国内同行业领先地位；在申报领域方向具有省级以上创新平台支撑；研发投入、发明专利或PCT国际专利处于国内同行业前列；拥有高水平领军人才和创新团队，承担过国家或省级重大研发项目；领导班子创新意识强，已建立鼓励技术创新的制度，资源整合与技术转移扩散能力较强。",
-    en: "Judge and record: the lead unit leads its field nationally; has provincial-or-higher platform support in the declared field; ranks in the national front for R&D input and invention/PCT patents; has leading talent and teams with national or provincial major project experience; its leadership is innovation-minded, with rules encouraging innovation and strong integration and transfer capacity.",
-  },
-};
-
 /** One citation for the procedure and its consultation panel: 五(二) names the five kinds of expert. */
 const stages: RuleSpec = {
   id: "hn-tic.stages",
@@ -95,7 +83,7 @@ export const hnRules = {
   categories,
   fields,
   period,
-  leadGeneral,
+  leadGeneral: hnEligibility.leadGeneral,
   enterpriseRd: hnEligibility.enterpriseRd,
   academiaServiceIncome: hnEligibility.academiaServiceIncome,
   academiaCases: hnEligibility.academiaCases,

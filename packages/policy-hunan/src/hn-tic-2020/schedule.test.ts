@@ -26,14 +26,50 @@ describe("hn-tic.annual-report (五(四): from the year after approval, by 31 Ja
   });
 });
 
+// 五(四) "从批准组建次年开始，建设单位每年1 月底前编写上年度工作总结和本年度工作计划报省科技厅".
+describe("issue 10's proof: the first report is due 31 January of the year after approval", () => {
+  const firstReport = (approvedOn: string) => hnSchedule({ approvedOn, years: 3 })[0];
+  it("approved on the year's last day, 2024-12-31: due 2025-01-31, one month later", () => {
+    expect(firstReport("2024-12-31")).toMatchObject({
+      yearCovered: 2024,
+      dueOn: "2025-01-31",
+      exempt: false,
+    });
+  });
+  it("approved on the next year's first day, 2025-01-01: nothing in 2025, due 2026-01-31", () => {
+    expect(firstReport("2025-01-01")).toMatchObject({
+      yearCovered: 2025,
+      dueOn: "2026-01-31",
+      exempt: false,
+    });
+    expect(
+      hnSchedule({ approvedOn: "2025-01-01", years: 3 }).some(
+        (o) => o.kind === "annual-report" && o.dueOn?.startsWith("2025"),
+      ),
+    ).toBe(false);
+  });
+});
+
 describe("hn-tic.evaluation timing (configurable, default every 3 years)", () => {
   it("is marked configurable because the source gives no date", () => {
     const evaluations = hnSchedule({ approvedOn: "2021-03-15", years: 6 }).filter(
       (o) => o.kind === "evaluation",
     );
     expect(evaluations).toEqual([
-      { kind: "evaluation", earliestOn: "2024-03-15", ruleId: "hn-tic.evaluation", configurable: true },
-      { kind: "evaluation", earliestOn: "2027-03-15", ruleId: "hn-tic.evaluation", configurable: true },
+      {
+        kind: "evaluation",
+        earliestOn: "2024-03-15",
+        ruleId: "hn-tic.evaluation",
+        evaluationKind: "periodic",
+        configurable: true,
+      },
+      {
+        kind: "evaluation",
+        earliestOn: "2027-03-15",
+        ruleId: "hn-tic.evaluation",
+        evaluationKind: "periodic",
+        configurable: true,
+      },
     ]);
   });
   it("follows the setting when given, and none falls inside a shorter horizon", () => {

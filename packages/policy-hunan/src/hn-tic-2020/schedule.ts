@@ -30,6 +30,8 @@ export function hnSchedule(
       kind: "evaluation",
       earliestOn: addYears(approvedOn, after),
       ruleId: hnRules.evaluation.id,
+      // 六(五) "健全有进有出的动态调整机制" by third-party performance evaluation: recurring, not a final one.
+      evaluationKind: "periodic",
       configurable: true,
     });
   return obligations;

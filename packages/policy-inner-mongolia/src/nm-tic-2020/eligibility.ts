@@ -3,6 +3,8 @@ import {
   formatCny,
   type MemberFacts,
   needsInformation,
+  notApplicable,
+  type OrganizationType,
   organizationTypeLabels,
   type PolicyRule,
   type RuleResult,
@@ -80,34 +82,56 @@ const matchingFundsSpec: RuleSpec = {
 
 /* ---------- eligibility checks ---------- */
 
+/** "a university", "an enterprise": the organization type inside an English sentence. */
+const withArticle = (type: OrganizationType): string => {
+  const label = organizationTypeLabels[type].en;
+  const noun = label.charAt(0).toLowerCase() + label.slice(1);
+  return `${/^[aeio]/.test(noun) ? "an" : "a"} ${noun}`;
+};
+
 const isInsider = (m: MemberFacts) => m.affiliation === "lead-unit" || m.affiliation === "co-build-unit";
 
+/**
+ * 三(二) "原则上应为独立法人实体,制定管理章程": two parts answered on their own, in one result.
+ * The charter is mandatory: none fails, whatever the legal form. Independence is asked "in principle"
+ * (原则上), so a center that is not independent is left to the reviewers' judgement (needs-information
+ * with the reason to give), never a failure, and never in place of the charter's own answer.
+ */
 function checkCharter(f: CenterFacts): RuleResult {
   const r = charterSpec;
-  if (f.legalEntity?.independent === undefined)
-    return needsInformation(r, "是否为独立法人实体", "whether the center is an independent legal entity");
-  if (f.hasCharter === undefined)
-    return needsInformation(r, "是否已制定管理章程", "whether a management charter exists");
-  if (!f.legalEntity.independent)
-    // "原则上" (in principle): an exception is possible, so it is the reviewers' judgement, not a failure.
-    return ruleResult(
-      r,
-      "needs-information",
-      `非独立法人实体：${where(r)} 要求原则上为独立法人实体，请说明不组建独立法人的理由，由评审判断`,
-      `Not an independent legal entity: ${where(r)} asks for one in principle; explain why not, for the reviewers to judge`,
-    );
-  if (!f.hasCharter)
-    return ruleResult(
-      r,
-      "fail",
-      `未制定管理章程（${where(r)}）`,
-      `No management charter, required by ${where(r)}`,
-    );
+  const charter =
+    f.hasCharter === undefined
+      ? { zh: "缺少信息：是否已制定管理章程", en: "Please state whether a management charter exists" }
+      : f.hasCharter
+        ? { zh: "已制定管理章程", en: "A management charter has been drawn up" }
+        : {
+            zh: "未制定管理章程，章程为必备条件",
+            en: "No management charter has been drawn up, and the charter is mandatory",
+          };
+  const independent = f.legalEntity?.independent;
+  const entity =
+    independent === undefined
+      ? {
+          zh: "缺少信息：是否为独立法人实体",
+          en: "Please state whether the center is an independent legal entity",
+        }
+      : independent
+        ? { zh: "为独立法人实体", en: "The center is an independent legal entity" }
+        : {
+            zh: "非独立法人实体：原则上应为独立法人实体，请说明理由，由评审判断",
+            en: "The center is not an independent legal entity, which the clause asks for in principle; explain why, for the reviewers to judge",
+          };
+  const outcome =
+    f.hasCharter === false
+      ? "fail"
+      : f.hasCharter === undefined || independent !== true
+        ? "needs-information"
+        : "pass";
   return ruleResult(
     r,
-    "pass",
-    `独立法人实体，已制定管理章程（${where(r)}）`,
-    `Independent legal entity with a charter (${where(r)})`,
+    outcome,
+    `${charter.zh}；${entity.zh}（${where(r)}）`,
+    `${charter.en}. ${entity.en} (${where(r)}).`,
   );
 }
 
@@ -120,7 +144,7 @@ function checkBodies(f: CenterFacts): RuleResult {
       r,
       "fail",
       `理事会（董事会）无成员（${where(r)}）`,
-      `The board has no members (${where(r)})`,
+      `The board has no members (${where(r)}).`,
     );
   const outsiders = f.board.members.filter((m) => !isInsider(m)).length;
   if (outsiders > 0)
@@ -128,20 +152,20 @@ function checkBodies(f: CenterFacts): RuleResult {
       r,
       "fail",
       `理事会（董事会）应由牵头单位、共建单位人员组成，有 ${outsiders} 名外单位成员（${where(r)}）`,
-      `The board must consist of lead and co-build unit members; ${outsiders} member(s) are external (${where(r)})`,
+      `The board must consist of lead and co-build unit members, but ${outsiders} member(s) come from outside them (${where(r)}).`,
     );
   if (f.committee.kind !== "tech-guidance-committee")
     return ruleResult(
       r,
       "fail",
       `应组建技术指导委员会（${where(r)}）`,
-      `A technical guidance committee is required (${where(r)})`,
+      `A technical guidance committee is required (${where(r)}).`,
     );
   return ruleResult(
     r,
     "pass",
     `理事会（董事会）${f.board.members.length} 人均来自牵头、共建单位；已设技术指导委员会（${where(r)}）`,
-    `Board of ${f.board.members.length} from lead/co-build units; technical guidance committee in place (${where(r)})`,
+    `All ${f.board.members.length} board members come from the lead or co-build units, and a technical guidance committee is in place (${where(r)}).`,
   );
 }
 
@@ -159,7 +183,7 @@ function checkOutsiders(f: CenterFacts): RuleResult {
     r,
     ok ? "pass" : "fail",
     `牵头、共建单位人员 ${insiders}/${total} 人${ok ? "不超过" : "超过"}总人数三分之一（${where(r)}）`,
-    `Lead/co-build unit members ${insiders} of ${total} ${ok ? "within" : "exceed"} the one-third limit of ${where(r)}`,
+    `${insiders} of the ${total} committee members come from the lead or co-build units, which is ${ok ? "within" : "over"} the one-third limit of ${where(r)}.`,
   );
 }
 
@@ -172,20 +196,20 @@ function checkChair(f: CenterFacts): RuleResult {
       r,
       "fail",
       `技术指导委员会主任 ${chair.name} 来自${chair.affiliation === "lead-unit" ? "牵头单位" : "共建单位"}（${where(r)}）`,
-      `Committee chair ${chair.name} is from the ${chair.affiliation === "lead-unit" ? "lead unit" : "a co-build unit"} (${where(r)})`,
+      `The committee chair, ${chair.name}, is from ${chair.affiliation === "lead-unit" ? "the lead unit" : "a co-build unit"}, but must come from neither (${where(r)}).`,
     );
   return ruleResult(
     r,
     "pass",
     `技术指导委员会主任 ${chair.name} 来自外单位（${where(r)}）`,
-    `Committee chair ${chair.name} is external (${where(r)})`,
+    `The committee chair, ${chair.name}, comes from neither the lead unit nor a co-build unit (${where(r)}).`,
   );
 }
 
 const requiredExperts = [
-  { expertise: "technical", zh: "技术专家", en: "technical expert" },
-  { expertise: "management", zh: "管理专家", en: "management expert" },
-  { expertise: "economic", zh: "经济专家", en: "economic expert" },
+  { expertise: "technical", zh: "技术专家", en: "a technical expert" },
+  { expertise: "management", zh: "管理专家", en: "a management expert" },
+  { expertise: "economic", zh: "经济专家", en: "an economic expert" },
 ] as const;
 
 function checkMakeup(f: CenterFacts): RuleResult {
@@ -202,13 +226,13 @@ function checkMakeup(f: CenterFacts): RuleResult {
       r,
       "fail",
       `技术指导委员会缺少：${missingZh.join("、")}（${where(r)}）`,
-      `Committee lacks: ${missingEn.join(", ")} (${where(r)})`,
+      `The committee lacks ${missingEn.join(", ")} (${where(r)}).`,
     );
   return ruleResult(
     r,
     "pass",
     `技术指导委员会含中心主任及技术、管理、经济专家（${where(r)}）`,
-    `Committee includes the director and technical, management and economic experts (${where(r)})`,
+    `The committee includes the director and technical, management and economic experts (${where(r)}).`,
   );
 }
 
@@ -222,7 +246,7 @@ function checkDirectorTime(f: CenterFacts): RuleResult {
     r,
     ok ? "pass" : "fail",
     `中心主任每年在中心工作 ${months} 个月 ${ok ? "≥" : "<"} 9 个月（${where(r)}）`,
-    `Director at the center ${months} months a year ${ok ? "≥" : "<"} 9 months required by ${where(r)}`,
+    `The director works at the center ${months} months a year, ${ok ? "at least" : "fewer than"} the 9 months required by ${where(r)}.`,
   );
 }
 
@@ -230,15 +254,12 @@ function checkMatchingFunds(f: CenterFacts): RuleResult {
   const r = matchingFundsSpec;
   const type = f.leadUnit?.type;
   if (type === undefined) return needsInformation(r, "牵头单位类型", "the lead unit's type");
-  if (type !== "enterprise") {
-    const label = organizationTypeLabels[type];
-    return ruleResult(
+  if (type !== "enterprise")
+    return notApplicable(
       r,
-      "pass",
-      `不适用：牵头单位为${label.zh}，非企业（${where(r)}）`,
-      `Not applicable to ${label.en.toLowerCase()} lead units (${where(r)})`,
+      `牵头单位为${organizationTypeLabels[type].zh}，本条只约束企业牵头的中心`,
+      `the lead unit is ${withArticle(type)}, and only enterprise-led centers must match the fiscal support`,
     );
-  }
   if (f.fiscalSupport === undefined)
     return needsInformation(r, "自治区财政支持资金", "the regional fiscal support");
   if (f.matchingRdFunds === undefined)
@@ -247,8 +268,8 @@ function checkMatchingFunds(f: CenterFacts): RuleResult {
   return ruleResult(
     r,
     ok ? "pass" : "fail",
-    `研发配套资金 ${formatCny(f.matchingRdFunds)} ${ok ? "≥" : "<"} 自治区财政支持资金 ${formatCny(f.fiscalSupport)}（${where(r)}）`,
-    `R&D matching funds ${formatCny(f.matchingRdFunds)} ${ok ? "≥" : "<"} regional fiscal support ${formatCny(f.fiscalSupport)} required by ${where(r)}`,
+    `研发配套资金 ${formatCny(f.matchingRdFunds, "zh")} ${ok ? "≥" : "<"} 自治区财政支持资金 ${formatCny(f.fiscalSupport, "zh")}（${where(r)}）`,
+    `The R&D matching funds of ${formatCny(f.matchingRdFunds, "en")} are ${ok ? "at least" : "less than"} the regional fiscal support of ${formatCny(f.fiscalSupport, "en")}; ${where(r)} requires at least as much.`,
   );
 }
 

@@ -155,3 +155,67 @@ describe("rules realised as data, checklists or panel duties", () => {
     expect(nmTic2020.formationModes).toEqual(["leading-enterprise", "enterprise-alliance", "academia-led"]);
   });
 });
+
+describe("after approval: annual report and evaluation data (三(六), 四(二))", () => {
+  const clauseText = (id: string) => nmTic2020.source.clauses.find((c) => c.id === id)!.text;
+  const report = nmTic2020.annualReport!;
+  const evaluation = nmTic2020.evaluation!;
+  const ruleIds = nmTic2020.rules.map((r) => r.id);
+
+  // 三(六)1 "以…决定的年度发展计划、重大项目、经费预决算、重大学术活动、研发方向及研发内容等为基础,包括下一年工作计划".
+  it("the report's sections are the six of 三(六)1, in the source's order", () => {
+    expect(report.ruleId).toBe("nm-tic.annual-report");
+    const titles = report.sections.map((s) => s.title.zh);
+    expect(titles).toEqual([
+      "年度发展计划",
+      "重大项目",
+      "经费预决算",
+      "重大学术活动",
+      "研发方向及研发内容",
+      "下一年工作计划",
+    ]);
+    const text = clauseText("三(六)1");
+    const positions = titles.map((t) => text.indexOf(t));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(new Set(report.sections.map((s) => s.id)).size).toBe(6);
+  });
+
+  it('三(六)1 "经推荐部门审核后报科技厅": the recommender checks the report first; no indicators', () => {
+    expect(report.recommenderChecks).toBe(true);
+    expect(report.indicators).toBe(false);
+    expect(clauseText("三(六)1")).toContain("经推荐部门审核后报科技厅");
+  });
+
+  it('三(六)3 "到期不提交年度报告的": a late report is one of the delisting grounds', () => {
+    expect(report.lateGroundId).toBe("annual-report-missing");
+    const ground = evaluation.delistingGrounds!.find((g) => g.id === report.lateGroundId);
+    expect(ground?.text.zh).toBe("到期不提交年度报告");
+    expect(clauseText("三(六)3")).toContain(`${ground!.text.zh}的`);
+  });
+
+  it('三(六)2 "以创新能力、市场化创新服务能力为评价重点": the two focus areas', () => {
+    expect(evaluation.focusAreas?.map((a) => a.name.zh)).toEqual(["创新能力", "市场化创新服务能力"]);
+    for (const a of evaluation.focusAreas!) expect(clauseText("三(六)2")).toContain(a.name.zh);
+  });
+
+  it("rectification (三(六)2 一年整改期), post-subsidy (四(二) 优秀…后补助) and delisting point at rules of the module", () => {
+    expect(evaluation.rectificationRuleId).toBe("nm-tic.rectification");
+    expect(evaluation.postSubsidyRuleId).toBe("nm-tic.post-subsidy");
+    expect(evaluation.delistingRuleId).toBe("nm-tic.delisting");
+    for (const id of [
+      evaluation.rectificationRuleId,
+      evaluation.postSubsidyRuleId,
+      evaluation.delistingRuleId,
+    ])
+      expect(ruleIds).toContain(id);
+  });
+
+  it('every evaluation on the calendar is periodic (三(六)2 "定期组织开展"), none a final summary', () => {
+    const evaluations = nmTic2020
+      .schedule({ approvedOn: "2021-07-01", years: 9 })
+      .filter((o) => o.kind === "evaluation");
+    expect(evaluations).toHaveLength(3);
+    for (const e of evaluations) expect(e).toMatchObject({ evaluationKind: "periodic" });
+  });
+});

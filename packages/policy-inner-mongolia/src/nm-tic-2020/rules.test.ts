@@ -53,6 +53,14 @@ describe("nm-tic.committee-outsiders (at most one third)", () => {
     expect(result.message.zh).toContain(`${insiders}/${total}`);
     expect(result.message.zh).toContain("三(二)");
   });
+  it("says so in a complete English sentence", () => {
+    expect(run(rule, { ...base, committee: committee(4, 12) }).message.en).toBe(
+      "4 of the 12 committee members come from the lead or co-build units, which is within the one-third limit of nm-tic-2020 三(二).",
+    );
+    expect(run(rule, { ...base, committee: committee(5, 12) }).message.en).toContain(
+      "which is over the one-third limit",
+    );
+  });
   it("no committee or zero members → needs-information (the ratio is undefined)", () => {
     expect(run(rule, base).outcome).toBe("needs-information");
     expect(run(rule, { ...base, committee: committee(0, 0) }).outcome).toBe("needs-information");
@@ -129,18 +137,30 @@ describe("nm-tic.matching-funds (≥ fiscal support, enterprise-led only)", () =
     expect(run(rule, enterprise(5_000_000, 5_000_000)).outcome).toBe("pass");
     const below = run(rule, enterprise(4_999_999, 5_000_000));
     expect(below.outcome).toBe("fail");
-    expect(below.message.en).toContain("4,999,999 CNY < regional fiscal support 5,000,000 CNY");
+    expect(below.message.en).toBe(
+      "The R&D matching funds of 4,999,999 CNY are less than the regional fiscal support of 5,000,000 CNY; nm-tic-2020 四(三) requires at least as much.",
+    );
+    // Chinese amounts in 元 / 万元, never CNY.
+    expect(below.message.zh).toBe(
+      "研发配套资金 4,999,999元 < 自治区财政支持资金 500万元（nm-tic-2020 四(三)）",
+    );
     expect(run(rule, enterprise(5_000_001, 5_000_000)).outcome).toBe("pass");
   });
-  it("not applicable to a university lead; unknown type or amounts → needs-information", () => {
+  it("四(三) binds only 企业牵头: any other lead is not-applicable (not a pass); unknown type or amounts → needs-information", () => {
     const university = run(rule, {
       ...base,
       leadUnit: { type: "university" },
       matchingRdFunds: 0,
       fiscalSupport: 9,
     });
-    expect(university.outcome).toBe("pass");
-    expect(university.message.en).toContain("Not applicable to university");
+    expect(university.outcome).toBe("not-applicable");
+    expect(university.message).toEqual({
+      zh: "不适用：牵头单位为高等学校，本条只约束企业牵头的中心（nm-tic-2020 四(三)）",
+      en: "Not applicable: the lead unit is a university, and only enterprise-led centers must match the fiscal support (nm-tic-2020 四(三)).",
+    });
+    for (const type of ["research-institute", "new-rd-institution", "government"] as const)
+      expect(run(rule, { ...base, leadUnit: { type } }).outcome, type).toBe("not-applicable");
+    expect(run(rule, { ...base, leadUnit: { type: "enterprise" } }).outcome).toBe("needs-information");
     expect(run(rule, { ...base, matchingRdFunds: 1, fiscalSupport: 1 }).outcome).toBe("needs-information");
     expect(run(rule, { ...base, leadUnit: { type: "enterprise" }, fiscalSupport: 1 }).outcome).toBe(
       "needs-information",
@@ -148,19 +168,54 @@ describe("nm-tic.matching-funds (≥ fiscal support, enterprise-led only)", () =
   });
 });
 
-describe("nm-tic.charter", () => {
+describe("nm-tic.charter (三(二) “原则上应为独立法人实体,制定管理章程”)", () => {
   const rule = nmRules.charter;
-  it("independent entity with a charter passes; no charter fails; not independent or unknown needs information", () => {
-    expect(run(rule, { ...base, legalEntity: { independent: true }, hasCharter: true }).outcome).toBe("pass");
-    expect(run(rule, { ...base, legalEntity: { independent: true }, hasCharter: false }).outcome).toBe(
-      "fail",
+  const facts = (independent: boolean | undefined, hasCharter: boolean | undefined): CenterFacts => ({
+    ...base,
+    ...(independent === undefined ? {} : { legalEntity: { independent } }),
+    ...(hasCharter === undefined ? {} : { hasCharter }),
+  });
+
+  it("an independent legal entity with a charter passes", () => {
+    const result = run(rule, facts(true, true));
+    expect(result.outcome).toBe("pass");
+    expect(result.message.zh).toBe("已制定管理章程；为独立法人实体（nm-tic-2020 三(二)）");
+  });
+
+  it("制定管理章程 is mandatory: no charter fails, whether or not the center is independent", () => {
+    for (const independent of [true, false, undefined]) {
+      const result = run(rule, facts(independent, false));
+      expect(result.outcome, String(independent)).toBe("fail");
+      expect(result.message.zh).toContain("未制定管理章程");
+      expect(result.message.en).toContain(
+        "No management charter has been drawn up, and the charter is mandatory",
+      );
+    }
+  });
+
+  it("原则上 (in principle): not independent is the reviewers' judgement, and the charter's own answer still shows", () => {
+    const result = run(rule, facts(false, true));
+    expect(result.outcome).toBe("needs-information");
+    expect(result.message.zh).toBe(
+      "已制定管理章程；非独立法人实体：原则上应为独立法人实体，请说明理由，由评审判断（nm-tic-2020 三(二)）",
     );
-    // 原则上 (in principle): not independent is for the reviewers to judge, not an automatic failure.
-    expect(run(rule, { ...base, legalEntity: { independent: false }, hasCharter: true }).outcome).toBe(
-      "needs-information",
+    expect(result.message.en).toBe(
+      "A management charter has been drawn up. The center is not an independent legal entity, which the clause asks for in principle; explain why, for the reviewers to judge (nm-tic-2020 三(二)).",
     );
-    expect(run(rule, { ...base, hasCharter: true }).outcome).toBe("needs-information");
-    expect(run(rule, { ...base, legalEntity: { independent: true } }).outcome).toBe("needs-information");
+  });
+
+  it("each unanswered part asks for itself, and names the other part's answer", () => {
+    const noCharterAnswer = run(rule, facts(true, undefined));
+    expect(noCharterAnswer.outcome).toBe("needs-information");
+    expect(noCharterAnswer.message.zh).toBe(
+      "缺少信息：是否已制定管理章程；为独立法人实体（nm-tic-2020 三(二)）",
+    );
+    const noEntityAnswer = run(rule, facts(undefined, true));
+    expect(noEntityAnswer.outcome).toBe("needs-information");
+    expect(noEntityAnswer.message.zh).toBe(
+      "已制定管理章程；缺少信息：是否为独立法人实体（nm-tic-2020 三(二)）",
+    );
+    expect(run(rule, facts(undefined, undefined)).outcome).toBe("needs-information");
   });
 });
 

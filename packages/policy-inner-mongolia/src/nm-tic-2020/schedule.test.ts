@@ -41,21 +41,50 @@ describe("nm-tic.annual-report (三(六)1)", () => {
   });
 });
 
+// 三(六)1 "每年3月底前提交上年度报告(对在上一年6月后批复的技术创新中心,次年无需提交上年度报告)".
+describe("issue 10's proof: the June boundary of 三(六)1's exemption", () => {
+  const firstDue = (approvedOn: string) =>
+    reports(approvedOn, 3).find((o) => o.kind === "annual-report" && !o.exempt);
+  it("approved 2024-07-01: no report for 2024, the first one (on 2025) is due 2026-03-31", () => {
+    const [first] = reports("2024-07-01", 3);
+    expect(first).toMatchObject({ yearCovered: 2024, exempt: true, exemptRuleId: "nm-tic.annual-report" });
+    expect(firstDue("2024-07-01")).toMatchObject({ yearCovered: 2025, dueOn: "2026-03-31", exempt: false });
+  });
+  it("approved 2024-06-30: the 2024 report is owed, due 2025-03-31", () => {
+    expect(firstDue("2024-06-30")).toMatchObject({ yearCovered: 2024, dueOn: "2025-03-31", exempt: false });
+    expect(reports("2024-06-30", 3).some((o) => o.kind === "annual-report" && o.exempt)).toBe(false);
+  });
+});
+
 describe("nm-tic.evaluation-timing (三(六)2: after three full years)", () => {
   it("the first evaluation is three years after approval, within a three-year horizon", () => {
     expect(evaluations("2021-07-01", 3)).toEqual([
-      { kind: "evaluation", earliestOn: "2024-07-01", ruleId: "nm-tic.evaluation-timing" },
+      {
+        kind: "evaluation",
+        earliestOn: "2024-07-01",
+        ruleId: "nm-tic.evaluation-timing",
+        evaluationKind: "periodic",
+      },
     ]);
   });
   it("no evaluation inside two years; later ones follow the configurable interval", () => {
     expect(evaluations("2021-07-01", 2)).toEqual([]);
     const six = evaluations("2021-07-01", 6);
     expect(six).toHaveLength(2);
-    expect(six[1]).toMatchObject({ earliestOn: "2027-07-01", configurable: true });
+    expect(six[1]).toMatchObject({
+      earliestOn: "2027-07-01",
+      configurable: true,
+      evaluationKind: "periodic",
+    });
   });
   it("approved on 29 February: three full years end on 28 February (domain addYears clamps)", () => {
     expect(evaluations("2020-02-29", 3)).toEqual([
-      { kind: "evaluation", earliestOn: "2023-02-28", ruleId: "nm-tic.evaluation-timing" },
+      {
+        kind: "evaluation",
+        earliestOn: "2023-02-28",
+        ruleId: "nm-tic.evaluation-timing",
+        evaluationKind: "periodic",
+      },
     ]);
   });
 });

@@ -41,6 +41,8 @@ export function nmSchedule(
       kind: "evaluation",
       earliestOn: addYears(approvedOn, after),
       ruleId: nmRules.evaluationTiming.id,
+      // 三(六)2 "定期组织开展技术创新中心运行评估评价": periodic, the first after three years, none final.
+      evaluationKind: "periodic",
       // Only the first evaluation's timing is a clause; later ones follow the local interval setting.
       ...(after > EVALUATION_AFTER_YEARS ? { configurable: true } : {}),
     });

@@ -184,8 +184,21 @@ describe("sc-tic.annual-report and sc-tic.period (schedule)", () => {
       .schedule({ approvedOn: "2019-08-31", years: 3 })
       .filter((o) => o.kind === "evaluation");
     expect(evaluations).toEqual([
-      { kind: "evaluation", earliestOn: "2022-02-28", ruleId: "sc-tic.period", configurable: true },
+      {
+        kind: "evaluation",
+        earliestOn: "2022-02-28",
+        ruleId: "sc-tic.outcomes",
+        evaluationKind: "summary",
+        configurable: true,
+      },
     ]);
+  });
+  it("approved 2019-03-01: the period ends 2022-03-01, so the summary evaluation opens 2021-09-01", () => {
+    const [evaluation] = scTic2018
+      .schedule({ approvedOn: "2019-03-01", years: 3 })
+      .filter((o) => o.kind === "evaluation");
+    // 建设期满前: 2022-03-01 ends the period, so the evaluation opens six months before it.
+    expect(evaluation).toMatchObject({ earliestOn: "2021-09-01", evaluationKind: "summary" });
   });
   it("leaves the evaluation out of a window shorter than the period", () => {
     const obligations = scTic2018.schedule({ approvedOn: "2019-08-31", years: 2 });
@@ -194,9 +207,42 @@ describe("sc-tic.annual-report and sc-tic.period (schedule)", () => {
   it("exposes the due date and evaluation lead as local settings, not clauses", () => {
     expect(scTic2018.settings.map((s) => [s.key, s.value, s.relatesTo])).toEqual([
       ["annualReportDue", "03-31", "sc-tic.annual-report"],
-      ["summaryEvaluationLeadMonths", 6, "sc-tic.period"],
+      ["summaryEvaluationLeadMonths", 6, "sc-tic.outcomes"],
     ]);
     expect(rule("sc-tic.period").citation.quote).toBe("一般以三年为建设周期");
+  });
+});
+
+describe("the summary evaluation cites 六(四), the clause that schedules it (issue 14)", () => {
+  // 六(四) "建设期满前,科技厅组织开展建设情况总结评估,并根据评估结果决定整改、撤销或后续支持等重大事项";
+  // 三(二) "一般以三年为建设周期" only gives the period's length.
+  const clauseText = (id: string) => scTic2018.source.clauses.find((c) => c.id === id)!.text;
+  it("cites sc-tic.outcomes, whose clause 六(四) dates the evaluation 建设期满前", () => {
+    const [evaluation] = scTic2018
+      .schedule({ approvedOn: "2019-08-31", years: 3 })
+      .filter((o) => o.kind === "evaluation");
+    const cited = rule(evaluation!.ruleId);
+    expect(cited.citation.clause).toBe("六(四)");
+    expect(cited.citation.quote).toContain("建设期满前,科技厅组织开展建设情况总结评估");
+    expect(clauseText("六(四)")).toContain(cited.citation.quote);
+    expect(clauseText("三(二)")).not.toContain("总结评估");
+  });
+});
+
+describe("after-approval data (六(四))", () => {
+  it("one written account of the year's construction, straight to the department, no indicators", () => {
+    // 六(四) "有关单位将省级技术创新中心年度建设情况书面报科技厅": no recommender in between.
+    expect(scTic2018.annualReport).toEqual({
+      ruleId: "sc-tic.annual-report",
+      sections: [{ id: "constructionProgress", title: expect.objectContaining({ zh: "年度建设情况" }) }],
+      recommenderChecks: false,
+      indicators: false,
+    });
+  });
+  it("rectification follows the summary evaluation's outcome (六(四) 整改); no post-subsidy clause", () => {
+    expect(scTic2018.evaluation?.rectificationRuleId).toBe("sc-tic.outcomes");
+    expect(scTic2018.evaluation?.postSubsidyRuleId).toBeUndefined();
+    expect(scTic2018.sourceConflicts).toBeUndefined();
   });
 });
 

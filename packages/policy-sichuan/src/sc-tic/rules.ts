@@ -147,10 +147,14 @@ export const panelRule: PolicyRule = {
 
 export const outcomesRule: PolicyRule = {
   id: "sc-tic.outcomes",
-  citation: cite("六(四)", "根据评估结果决定整改、撤销或后续支持等重大事项"),
+  // The summary evaluation's timing and its consequences are one sentence of 六(四): the schedule cites it too.
+  citation: cite(
+    "六(四)",
+    "建设期满前,科技厅组织开展建设情况总结评估,并根据评估结果决定整改、撤销或后续支持等重大事项",
+  ),
   title: {
-    zh: "总结评估结果：整改、撤销或后续支持",
-    en: "Evaluation outcome: rectification, revocation or continued support",
+    zh: "建设期满前总结评估，结果：整改、撤销或后续支持",
+    en: "Summary evaluation before the period ends; outcome: rectification, revocation or continued support",
   },
   appliesTo: centers,
   implementedBy: "evaluation",

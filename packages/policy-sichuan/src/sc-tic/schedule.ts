@@ -6,12 +6,12 @@ import {
   type ScheduleInput,
   yearOf,
 } from "@kechuang/domain";
-import { annualReportRule, periodRule } from "./rules";
+import { annualReportRule, outcomesRule } from "./rules";
 
 /** 三(二): "一般以三年为建设周期". */
 export const CONSTRUCTION_PERIOD_MONTHS = 36;
 
-/** Values the source does not give (六(四) names no due date and no evaluation date): local settings. */
+/** Values the source does not give (六(四) names no due date, and "建设期满前" no lead time): local settings. */
 export const scTicSettings = [
   {
     key: "annualReportDue",
@@ -26,7 +26,7 @@ export const scTicSettings = [
       en: "Months before the period ends when the summary evaluation opens",
     },
     value: 6,
-    relatesTo: periodRule.id,
+    relatesTo: outcomesRule.id,
   },
 ] as const satisfies readonly PolicySetting[];
 
@@ -34,8 +34,9 @@ const [reportDue, evaluationLead] = scTicSettings;
 
 /**
  * Annual reports cover each calendar year from the approval year on (the source grants no exemption) and
- * are due on the configured date of the following year. The summary evaluation happens "建设期满前", so it
- * opens a configured number of months before the 3-year period ends.
+ * are due on the configured date of the following year. 六(四) "建设期满前,科技厅组织开展建设情况总结评估": the
+ * summary evaluation opens a configured number of months before the period (三(二), 3 years) ends, and cites
+ * 六(四) (sc-tic.outcomes), the clause that schedules it, not 三(二), which only sets the period's length.
  */
 export function scTicSchedule({ approvedOn, years }: ScheduleInput): Obligation[] {
   const firstYear = yearOf(approvedOn);
@@ -50,7 +51,15 @@ export function scTicSchedule({ approvedOn, years }: ScheduleInput): Obligation[
   const windowEnd = addMonths(approvedOn, years * 12);
   const evaluationOn = addMonths(approvedOn, CONSTRUCTION_PERIOD_MONTHS - evaluationLead.value);
   const evaluations: Obligation[] = isBefore(evaluationOn, windowEnd)
-    ? [{ kind: "evaluation", earliestOn: evaluationOn, ruleId: periodRule.id, configurable: true }]
+    ? [
+        {
+          kind: "evaluation",
+          earliestOn: evaluationOn,
+          ruleId: outcomesRule.id,
+          evaluationKind: "summary",
+          configurable: true,
+        },
+      ]
     : [];
   return [...reports, ...evaluations];
 }

@@ -168,17 +168,118 @@ describe("sc-zone.annual-report", () => {
   });
 });
 
-describe("sc-zone.period", () => {
-  it("opens the evaluation on the third anniversary of approval", () => {
+const evaluations = (approvedOn: string, years: number) =>
+  scZone2018.schedule({ approvedOn, years }).filter((o) => o.kind === "evaluation");
+
+describe("sc-zone.period (六(三): 每年…考核, then the evaluation after the three-year period)", () => {
+  const assessment = (earliestOn: string, yearCovered: number) => ({
+    kind: "evaluation",
+    earliestOn,
+    ruleId: "sc-zone.period",
+    evaluationKind: "annual-assessment",
+    yearCovered,
+    configurable: true,
+  });
+  const summary = (earliestOn: string) => ({
+    kind: "evaluation",
+    earliestOn,
+    ruleId: "sc-zone.period",
+    evaluationKind: "summary",
+  });
+
+  it("cites both obligations of 六(三) verbatim", () => {
+    const quote = rule("sc-zone.period").citation.quote;
+    expect(quote).toContain("每年对示范区建设进展进行考核");
+    expect(quote).toContain("三年示范期结束后,由科技厅组织评估");
+    expect(clauseText("六(三)")).toContain(quote);
+  });
+
+  it("opens the summary evaluation on the third anniversary, after two yearly assessments", () => {
     const obligations = scZone2018.schedule({ approvedOn: "2019-05-20", years: 3 });
     for (const o of obligations) expect(obligationSchema.parse(o)).toEqual(o);
-    expect(obligations.filter((o) => o.kind === "evaluation")).toEqual([
-      { kind: "evaluation", earliestOn: "2022-05-20", ruleId: "sc-zone.period" },
+    expect(evaluations("2019-05-20", 3)).toEqual([
+      assessment("2020-01-01", 2019),
+      assessment("2021-01-01", 2020),
+      summary("2022-05-20"),
     ]);
   });
-  it("has no evaluation inside a two-year window", () => {
-    const obligations = scZone2018.schedule({ approvedOn: "2019-05-20", years: 2 });
-    expect(obligations.some((o) => o.kind === "evaluation")).toBe(false);
+
+  it("opens each yearly assessment the day after the year's report fell due (五(四) 每年12月底以前)", () => {
+    const obligations = scZone2018.schedule({ approvedOn: "2019-05-20", years: 3 });
+    const assessments = obligations.filter(
+      (o) => o.kind === "evaluation" && o.evaluationKind === "annual-assessment",
+    );
+    expect(assessments).toHaveLength(2);
+    for (const a of assessments) {
+      if (a.kind !== "evaluation") continue;
+      const report = obligations.find((o) => o.kind === "annual-report" && o.yearCovered === a.yearCovered);
+      expect(report?.kind === "annual-report" ? report.dueOn : null).toBe(`${a.yearCovered}-12-31`);
+      expect(a.earliestOn).toBe(`${a.yearCovered! + 1}-01-01`);
+    }
+  });
+
+  it("gives every zone two assessments then the summary, whether approved on 1 January or 31 December", () => {
+    // The summary's own year has no separate assessment: the summary assesses that year.
+    expect(evaluations("2019-01-01", 3)).toEqual([
+      assessment("2020-01-01", 2019),
+      assessment("2021-01-01", 2020),
+      summary("2022-01-01"),
+    ]);
+    expect(evaluations("2019-12-31", 4)).toEqual([
+      assessment("2020-01-01", 2019),
+      assessment("2021-01-01", 2020),
+      summary("2022-12-31"),
+    ]);
+  });
+
+  it("schedules no assessment after the demonstration period, however long the window", () => {
+    const list = evaluations("2019-05-20", 6);
+    expect(list.map((o) => (o.kind === "evaluation" ? o.evaluationKind : null))).toEqual([
+      "annual-assessment",
+      "annual-assessment",
+      "summary",
+    ]);
+  });
+
+  it("lists only what falls inside the window: one year, two years", () => {
+    expect(evaluations("2019-05-20", 1)).toEqual([assessment("2020-01-01", 2019)]);
+    expect(evaluations("2019-05-20", 2)).toEqual([
+      assessment("2020-01-01", 2019),
+      assessment("2021-01-01", 2020),
+    ]);
+    // The window's last day counts: approved 2019-01-01 for one year ends on 2020-01-01, the assessment's day.
+    expect(evaluations("2019-01-01", 1)).toEqual([assessment("2020-01-01", 2019)]);
+  });
+
+  it("marks the assessment date a local setting, related to sc-zone.period", () => {
+    expect(scZone2018.settings.map((s) => [s.key, s.value, s.relatesTo])).toEqual([
+      ["annualAssessmentOpens", "01-01", "sc-zone.period"],
+    ]);
+  });
+});
+
+describe("source conflict: 五(四) 建设期满前 vs 六(三) 三年示范期结束后 (issue 14)", () => {
+  const [conflict] = scZone2018.sourceConflicts ?? [];
+
+  it("records both readings, each quoted verbatim from its clause", () => {
+    expect(scZone2018.sourceConflicts).toHaveLength(1);
+    expect(conflict!.ruleId).toBe("sc-zone.period");
+    expect(conflict!.readings.map((r) => r.citation.clause)).toEqual(["五(四)", "六(三)"]);
+    for (const r of conflict!.readings) {
+      expect(r.citation.source).toBe("sc-zone-2018");
+      expect(clauseText(r.citation.clause)).toContain(r.citation.quote);
+    }
+    expect(conflict!.readings[0]!.citation.quote).toContain("建设期满前");
+    expect(conflict!.readings[1]!.citation.quote).toContain("三年示范期结束后");
+  });
+
+  it("applies 六(三) and says why, in both languages; the schedule follows that choice", () => {
+    expect(conflict!.appliedClause).toBe("六(三)");
+    expect(conflict!.choice.zh).toContain("六(三)");
+    expect(conflict!.choice.en).toContain("六(三)");
+    // After the period, not before: the summary opens on the third anniversary, never earlier.
+    const last = evaluations("2019-05-20", 3).at(-1);
+    expect(last).toMatchObject({ evaluationKind: "summary", earliestOn: "2022-05-20" });
   });
 });
 
@@ -190,6 +291,23 @@ describe("sc-zone.outcomes", () => {
       "rectification",
       "revocation",
     ]);
+  });
+});
+
+describe("after-approval data (五(四))", () => {
+  it("reports the year's construction with the zone's indicators, straight to the department", () => {
+    // 五(四) "示范区设立各具特色的建设指标体系…每年12月底以前,示范区将年度建设情况书面报科技厅".
+    expect(scZone2018.annualReport).toEqual({
+      ruleId: "sc-zone.annual-report",
+      sections: [{ id: "constructionProgress", title: expect.objectContaining({ zh: "年度建设情况" }) }],
+      recommenderChecks: false,
+      indicators: true,
+    });
+    expect(clauseText("五(四)")).toContain("建设指标体系");
+  });
+  it("orders rectification through the evaluation's outcome (五(四) 整改、撤销或后续支持)", () => {
+    expect(scZone2018.evaluation?.rectificationRuleId).toBe("sc-zone.outcomes");
+    expect(scZone2018.evaluation?.postSubsidyRuleId).toBeUndefined();
   });
 });
 

@@ -1,8 +1,9 @@
 import type { PolicyModule } from "@kechuang/domain";
+import { scZoneSourceConflicts } from "./conflicts";
 import { demonstrationTasks, siteTypeNames, zoneConditions, zoneLayout } from "./data";
 import { scZoneOutline } from "./outline";
 import { annualReportRule, outcomesRule, scZoneRules, stagesRule } from "./rules";
-import { DEMONSTRATION_PERIOD_MONTHS, scZoneSchedule } from "./schedule";
+import { DEMONSTRATION_PERIOD_MONTHS, scZoneSchedule, scZoneSettings } from "./schedule";
 import { scZoneSource } from "./source";
 import { scZoneWorkflow } from "./workflow";
 
@@ -19,6 +20,8 @@ export const scZone2018: PolicyModule = {
   // 五(二) asks for an expert group without naming its make-up.
   panel: { ruleId: stagesRule.id, requiredExpertise: [] },
   schedule: scZoneSchedule,
+  // 五(四) and 六(三) date the final evaluation differently: both shown, 六(三) applied (see conflicts.ts).
+  sourceConflicts: scZoneSourceConflicts,
   // 五(四) "每年12月底以前,示范区将年度建设情况书面报科技厅", with the zone's own indicators (sc-zone.indicators).
   annualReport: {
     ruleId: annualReportRule.id,
@@ -41,7 +44,7 @@ export const scZone2018: PolicyModule = {
       { id: "revocation", name: { zh: "撤销", en: "Revocation" }, consequence: "revocation" },
     ],
   },
-  settings: [],
+  settings: scZoneSettings,
   factChoices: { demonstrationTasks },
   extras: {
     layout: zoneLayout,

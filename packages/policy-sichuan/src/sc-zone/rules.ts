@@ -173,7 +173,11 @@ export const annualReportRule: PolicyRule = {
 
 export const periodRule: PolicyRule = {
   id: "sc-zone.period",
-  citation: cite("六(三)", "示范区建设期限原则上为三年,三年示范期结束后,由科技厅组织评估"),
+  // The quote spans both obligations of 六(三): the yearly assessment and the evaluation after the period.
+  citation: cite(
+    "六(三)",
+    "每年对示范区建设进展进行考核。示范区建设期限原则上为三年,三年示范期结束后,由科技厅组织评估",
+  ),
   title: {
     zh: "建设期限三年，期满后评估，每年考核",
     en: "Three-year period, evaluation after it, yearly assessment",

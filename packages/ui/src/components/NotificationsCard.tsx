@@ -2,13 +2,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Badge, Button, Card, List } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { notificationMessage } from "../notification-message";
 import type { Locale } from "../portal";
 import { useTRPC } from "../trpc";
 import { formatWaitedHours } from "../waited";
 import { EmptyState } from "./EmptyState";
 import { InlineError } from "./InlineError";
-
-const knownKinds = new Set(["action-needed", "assigned", "objection-filed", "decided"]);
 
 /**
  * The signed-in user's unread notifications, newest first, each with how long it has waited; the same card
@@ -17,10 +16,16 @@ const knownKinds = new Set(["action-needed", "assigned", "objection-filed", "dec
 export function NotificationsCard({
   locale,
   onOpen,
+  onOpenPlatform,
+  onOpenEvaluation,
   onRefresh,
 }: {
   locale: Locale;
   onOpen: (applicationId: string) => void;
+  /** Where a portal shows a platform (after-approval notifications); without it they have no link. */
+  onOpenPlatform?: (platformId: string) => void;
+  /** Where a portal shows an evaluation: an expert's seat notice opens it (experts cannot open the platform). */
+  onOpenEvaluation?: (evaluationId: string) => void;
   onRefresh: () => void;
 }) {
   const { t } = useTranslation("common");
@@ -80,6 +85,26 @@ export function NotificationsCard({
                   >
                     {t("notifications.open")}
                   </Button>
+                ) : typeof n.detail?.evaluationId === "string" && onOpenEvaluation ? (
+                  <Button
+                    key="open-evaluation"
+                    size="small"
+                    type="link"
+                    data-testid={`notification-open-evaluation-${n.id}`}
+                    onClick={() => onOpenEvaluation(String(n.detail?.evaluationId))}
+                  >
+                    {t("notifications.openEvaluation")}
+                  </Button>
+                ) : n.platformId && onOpenPlatform ? (
+                  <Button
+                    key="open-platform"
+                    size="small"
+                    type="link"
+                    data-testid={`notification-open-platform-${n.id}`}
+                    onClick={() => onOpenPlatform(n.platformId!)}
+                  >
+                    {t("notifications.openPlatform")}
+                  </Button>
                 ) : null,
                 <Button
                   key="read"
@@ -92,10 +117,7 @@ export function NotificationsCard({
                 </Button>,
               ]}
             >
-              {t(`notifications.kind.${knownKinds.has(n.kind) ? n.kind : "other"}`, {
-                stage: n.stage ? t(`stage.${n.stage}`, { defaultValue: n.stage }) : "—",
-              })}{" "}
-              · {formatWaitedHours(new Date(n.createdAt), now, locale)}
+              {notificationMessage(n, locale, t)} · {formatWaitedHours(new Date(n.createdAt), now, locale)}
             </List.Item>
           )}
         />

@@ -50,8 +50,29 @@ export const commonEn: SameKeys<typeof commonZhCN> = {
       "objection-filed": "An objection was filed during publicity",
       decided: "An application was decided: {{stage}}",
       other: "An application moved on ({{stage}})",
+      "report-reminder-before": "The {{year}} annual report of {{platform}} is due on {{dueOn}}",
+      "report-reminder-on-day": "The {{year}} annual report of {{platform}} is due today ({{dueOn}})",
+      "report-reminder-overdue": "The {{year}} annual report of {{platform}} is overdue (due {{dueOn}})",
+      "report-action-needed": "{{platform}} filed its {{year}} annual report; it waits for your review",
+      "report-returned": "The {{year}} annual report of {{platform}} was returned: {{reason}}",
+      "report-accepted": "The {{year}} annual report of {{platform}} was accepted",
+      "evaluation-opened":
+        "An evaluation of {{platform}} has opened: prepare and submit its evaluation material by {{dueOn}}",
+      "evaluation-assigned":
+        "You were chosen as an expert for the evaluation of {{platform}}: read its material and give your opinion",
+      "evaluation-graded": "{{platform}} was graded “{{grade}}”; nothing more is to be done",
+      "evaluation-graded-subsidy": "{{platform}} was graded “{{grade}}”; it may apply for the post-subsidy",
+      "evaluation-graded-rectify":
+        "{{platform}} was graded “{{grade}}”: rectify and submit a rectification report by {{dueOn}}",
+      "rectification-responded":
+        "{{platform}} submitted its rectification report (due {{dueOn}}); review it and open the re-evaluation",
+      "re-evaluation-opened":
+        "A re-evaluation of {{platform}} has opened: prepare its material and wait for the evaluation notice",
+      revoked: "{{platform}} was revoked on {{decidedOn}}; its recognition has ended; nothing is to be done",
     },
     open: "Open application",
+    openPlatform: "Open platform",
+    openEvaluation: "Open evaluation",
     refresh: "Refresh",
   },
   state: {
@@ -83,6 +104,28 @@ export const commonEn: SameKeys<typeof commonZhCN> = {
     approved: "Approved",
     rejected: "Rejected",
     withdrawn: "Withdrawn",
+  },
+  calendar: {
+    column: { kind: "Obligation", dueOn: "Due", status: "Status" },
+    annualReport: "Annual report {{year}}",
+    evaluation: "Evaluation (from {{date}})",
+    noDate: "Not set",
+    late: "Filed late",
+    status: {
+      exempt: "Exempt",
+      upcoming: "Upcoming",
+      due: "Due soon",
+      overdue: "Overdue",
+      "in-review": "In review",
+      accepted: "Accepted",
+    },
+    report: {
+      draft: "Draft",
+      submitted: "Submitted",
+      "recommender-checked": "Checked by recommender",
+      returned: "Returned for revision",
+      accepted: "Accepted",
+    },
   },
   // One wording for platform kinds everywhere: the domain's vocabulary labels.
   kind: kindLabels("en"),
