@@ -4,6 +4,7 @@ import { testDatabases } from "@kechuang/db/testing";
 import type { FastifyInstance } from "fastify";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultRateLimits } from "./env";
 import { account, errorOf, startTestApp, TrpcClient } from "./testing";
 
 type Procedure = { _def: { type: "query" | "mutation"; inputs: unknown[] } };
@@ -24,7 +25,11 @@ describe.each(testDatabases())("API over HTTP on %s", (kind) => {
   let app: FastifyInstance;
   let accounts: DemoAccount[];
   beforeAll(async () => {
-    ({ app, accounts } = await startTestApp(kind));
+    // Malformed input goes to every export procedure too: their shared per-address budget is not under test
+    // here (security.int.test.ts tests it), and a run must not depend on how many calls fit in a minute.
+    ({ app, accounts } = await startTestApp(kind, {
+      rateLimits: { ...defaultRateLimits, export: 1_000_000 },
+    }));
   });
   afterAll(async () => {
     await app.close();
