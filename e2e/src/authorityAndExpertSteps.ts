@@ -30,25 +30,31 @@ export async function expectStage(page: Page, stage: string, name?: string) {
   if (name) await expect.poll(() => tag.textContent()).toBe(name);
 }
 
-/** Picks `optionTestId` in an antd Select (its dropdown renders in a portal at the end of the body). */
+const SELECTED = "ant-select-item-option-selected";
+
+/**
+ * Clicks an option of an antd Select (its dropdown renders in a portal at the end of the body) until it reads as
+ * selected. On a loaded machine a click that lands while antd is still opening or re-rendering the list can be
+ * lost, so one click is not trusted; but each click gets time to render before the next, because a second click
+ * on a multiple select would undo the first.
+ */
+async function pickUntilSelected(open: () => Promise<void>, option: Locator) {
+  const selected = async () =>
+    (await option.count()) > 0 && (await option.evaluate((el, cls) => el.classList.contains(cls), SELECTED));
+  for (let attempt = 0; attempt < 5 && !(await selected()); attempt += 1) {
+    if (!(await option.isVisible())) await open();
+    await option.click({ timeout: patience(5_000) }).catch(() => undefined);
+    await expect
+      .poll(selected, { timeout: patience(5_000) })
+      .toBe(true)
+      .catch(() => undefined);
+  }
+  expect(await selected(), `option ${await option.getAttribute("data-testid")} selected`).toBe(true);
+}
+
+/** Picks `optionTestId` in an antd Select. */
 export async function choose(page: Page, select: Locator, optionTestId: string) {
-  const option = page.getByTestId(optionTestId);
-  // A click that lands while antd is still opening (or re-rendering) the list can miss on a loaded machine:
-  // choose until the option reads as selected rather than trusting one click.
-  const chosen = async () =>
-    (await option.count()) > 0 &&
-    (await option.evaluate((el) => el.classList.contains("ant-select-item-option-selected")));
-  await expect
-    .poll(
-      async () => {
-        if (await chosen()) return true;
-        if (!(await option.isVisible())) await select.click();
-        await option.click({ timeout: patience(5_000) }).catch(() => undefined);
-        return chosen();
-      },
-      { timeout: patience(30_000), interval: 250 },
-    )
-    .toBe(true);
+  await pickUntilSelected(() => select.click(), page.getByTestId(optionTestId));
 }
 
 /** Fills an input that may be wrapped (antd's InputNumber puts the testid on the wrapper or the input). */
@@ -234,15 +240,9 @@ export async function recordSiteVisitInReviewer(
   await card.getByTestId("site-visit-date").fill(visit.visitedOn);
   await card.getByTestId("site-visit-location").fill(visit.location);
   // A multiple select stays open while options are picked; the authority is in already.
-  await card.getByTestId("site-visit-participants").click();
-  for (const id of visit.participantIds) {
-    const option = page.getByTestId(`site-visit-participant-${id}`);
-    await option.waitFor({ state: "visible" });
-    await option.click();
-    await expect
-      .poll(() => option.evaluate((el) => el.classList.contains("ant-select-item-option-selected")))
-      .toBe(true);
-  }
+  const participants = card.getByTestId("site-visit-participants");
+  for (const id of visit.participantIds)
+    await pickUntilSelected(() => participants.click(), page.getByTestId(`site-visit-participant-${id}`));
   await page.keyboard.press("Escape");
   await card.getByTestId("site-visit-findings").fill(visit.findings);
   await card.getByTestId("site-visit-save").click();
