@@ -69,19 +69,21 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   child.stdout?.on("data", (chunk) => (log += chunk));
   child.stderr?.on("data", (chunk) => (log += chunk));
   const output = () => log.slice(-4000);
-  await waitUntilReady(url, child, output);
-  return {
-    url,
-    dataDir,
-    output,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once("exit", done));
-        child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+    await rm(dataDir, { recursive: true, force: true });
   };
+  try {
+    await waitUntilReady(url, child, output);
+  } catch (error) {
+    // The suite's afterAll never gets a handle to a server that did not come up: stop it here, not leak it.
+    await stop();
+    throw error;
+  }
+  return { url, dataDir, output, stop };
 }
