@@ -235,6 +235,27 @@ export interface ReportWrite {
   version: number;
 }
 
+const writtenColumns = {
+  id: schema.annualReports.id,
+  status: schema.annualReports.status,
+  version: schema.annualReports.version,
+};
+
+/** Every change to a report bumps its version (optimistic concurrency, as for applications) and its updatedAt. */
+async function updateReport(
+  tx: Tx,
+  report: Pick<ReportRow, "id" | "version">,
+  now: Date,
+  changes: Partial<typeof schema.annualReports.$inferInsert>,
+): Promise<ReportWrite> {
+  const [saved] = await tx
+    .update(schema.annualReports)
+    .set({ ...changes, version: report.version + 1, updatedAt: now })
+    .where(eq(schema.annualReports.id, report.id))
+    .returning(writtenColumns);
+  return saved!;
+}
+
 /**
  * Saves the platform's draft (creating it on first save). Allowed once the year covered has started
  * (isReportYearOpen): a zone reports on the current year, a center on the past one; never a future year.
@@ -255,15 +276,7 @@ export async function saveReportDraft(
     const content = input.content as Record<string, unknown>;
     let saved: ReportWrite;
     if (report) {
-      [saved] = (await tx
-        .update(schema.annualReports)
-        .set({ content, version: report.version + 1, updatedAt: a.now })
-        .where(eq(schema.annualReports.id, report.id))
-        .returning({
-          id: schema.annualReports.id,
-          status: schema.annualReports.status,
-          version: schema.annualReports.version,
-        })) as [ReportWrite];
+      saved = await updateReport(tx, report, a.now, { content });
     } else {
       [saved] = (await tx
         .insert(schema.annualReports)
@@ -276,11 +289,7 @@ export async function saveReportDraft(
           createdAt: a.now,
           updatedAt: a.now,
         })
-        .returning({
-          id: schema.annualReports.id,
-          status: schema.annualReports.status,
-          version: schema.annualReports.version,
-        })) as [ReportWrite];
+        .returning(writtenColumns)) as [ReportWrite];
     }
     await audit(tx, a, "saveDraft", saved, policy.ruleId, {
       platformId: platform.id,
@@ -350,21 +359,11 @@ export async function submitReport(
         zh: m.sectionsMissing(empty.map((s) => s.title.zh).join("、")).zh,
         en: m.sectionsMissing(empty.map((s) => s.title.en).join(", ")).en,
       });
-    const [saved] = (await tx
-      .update(schema.annualReports)
-      // submittedAt keeps the first submission: a report filed in time and returned for revision is not late.
-      .set({
-        status: "submitted",
-        submittedAt: report.submittedAt ?? a.now,
-        version: report.version + 1,
-        updatedAt: a.now,
-      })
-      .where(eq(schema.annualReports.id, report.id))
-      .returning({
-        id: schema.annualReports.id,
-        status: schema.annualReports.status,
-        version: schema.annualReports.version,
-      })) as [ReportWrite];
+    // submittedAt keeps the first submission: a report filed in time and returned for revision is not late.
+    const saved = await updateReport(tx, report, a.now, {
+      status: "submitted",
+      submittedAt: report.submittedAt ?? a.now,
+    });
     // Public trace: that it was filed (once, on first submission), never what it says.
     if (!report.submittedAt)
       await recordPlatformEvent(tx, {
@@ -403,21 +402,11 @@ async function returnReport(
     by === "checked"
       ? { checkedAt: a.now, checkedBy: a.user.id }
       : { decidedAt: a.now, decidedBy: a.user.id };
-  const [saved] = (await tx
-    .update(schema.annualReports)
-    .set({
-      status: "returned",
-      returnReason: reason,
-      version: report.version + 1,
-      updatedAt: a.now,
-      ...stamp,
-    })
-    .where(eq(schema.annualReports.id, report.id))
-    .returning({
-      id: schema.annualReports.id,
-      status: schema.annualReports.status,
-      version: schema.annualReports.version,
-    })) as [ReportWrite];
+  const saved = await updateReport(tx, report, a.now, {
+    status: "returned",
+    returnReason: reason,
+    ...stamp,
+  });
   await notifyPlatform(tx, platform, "platform", "report-returned", a.now, {
     yearCovered: report.yearCovered,
     reason,
@@ -442,21 +431,11 @@ export async function checkReport(
     if (input.outcome === "returned") {
       saved = await returnReport(tx, a, { ...loaded, report }, input.reason, "checked");
     } else {
-      [saved] = (await tx
-        .update(schema.annualReports)
-        .set({
-          status: "recommender-checked",
-          checkedAt: a.now,
-          checkedBy: a.user.id,
-          version: report.version + 1,
-          updatedAt: a.now,
-        })
-        .where(eq(schema.annualReports.id, report.id))
-        .returning({
-          id: schema.annualReports.id,
-          status: schema.annualReports.status,
-          version: schema.annualReports.version,
-        })) as [ReportWrite];
+      saved = await updateReport(tx, report, a.now, {
+        status: "recommender-checked",
+        checkedAt: a.now,
+        checkedBy: a.user.id,
+      });
       await notifyReviewers(tx, platform, "authority", report.yearCovered, a.now);
     }
     await audit(tx, a, "check", saved, policy.ruleId, {
@@ -486,22 +465,12 @@ export async function decideReport(
     if (input.outcome === "returned") {
       saved = await returnReport(tx, a, { ...loaded, report }, input.reason, "decided");
     } else {
-      [saved] = (await tx
-        .update(schema.annualReports)
-        .set({
-          status: "accepted",
-          decidedAt: a.now,
-          decidedBy: a.user.id,
-          returnReason: null,
-          version: report.version + 1,
-          updatedAt: a.now,
-        })
-        .where(eq(schema.annualReports.id, report.id))
-        .returning({
-          id: schema.annualReports.id,
-          status: schema.annualReports.status,
-          version: schema.annualReports.version,
-        })) as [ReportWrite];
+      saved = await updateReport(tx, report, a.now, {
+        status: "accepted",
+        decidedAt: a.now,
+        decidedBy: a.user.id,
+        returnReason: null,
+      });
       await recordPlatformEvent(tx, {
         platformId: platform.id,
         kind: "report-accepted",
