@@ -4,6 +4,7 @@ export * from "./calendar/cn-holidays";
 export * from "./calendar/working-days";
 export * from "./common";
 export * from "./credit-code";
+export * from "./directory";
 export * from "./entities";
 export * from "./facts";
 export * from "./labels";
