@@ -182,4 +182,66 @@ describe("public portal: policy library and self-check", () => {
     await expect(page.getByTestId("fact-rd-0").inputValue()).resolves.toBe("");
     await page.close();
   });
+
+  it("lets a zone pass sc-zone.tasks by ticking the module's tasks, and prints a summary", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/public/self-check`);
+    await page.getByText("尚未自查").waitFor();
+    await choose(page, "平台类型", "科技成果转移转化示范区");
+    // The tasks are the module's own list (sc-zone factChoices), each with its clause: no free text.
+    const tasks = page.getByTestId("fact-zone-tasks");
+    await tasks.getByRole("checkbox").first().waitFor();
+    await expect(tasks.getByRole("checkbox").count()).resolves.toBe(8);
+    await tasks.getByLabel("四(四) 技术市场交易机制").check();
+    await tasks.getByLabel("四(八) 环高校院所成果转化区").check();
+    await choose(page, "申报单位是否为市（州）科技局", "否");
+    await page.getByTestId("run-self-check").click();
+
+    const sichuan = page.getByTestId("check-sc-zone-2018");
+    await sichuan.locator('[data-rule-id="sc-zone.tasks"][data-outcome="pass"]').waitFor();
+    await sichuan.locator('[data-rule-id="sc-zone.subject"][data-outcome="fail"]').waitFor();
+    // Every jurisdiction that governs zones answers in its own column, side by side.
+    const columns = await page
+      .locator('[data-testid^="check-"]')
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute("data-testid")));
+    expect(columns).toContain("check-sc-zone-2018");
+    // A yes/no answer can go back to "not answered": the rule then asks for the information again.
+    const bureau = page.locator(".ant-form-item").filter({ hasText: "申报单位是否为市（州）科技局" });
+    await bureau.locator(".ant-select").hover();
+    await bureau.locator(".ant-select-clear").click();
+    await bureau.getByText("未填写视为“需补充信息”").waitFor();
+    await page.getByTestId("run-self-check").click();
+    await sichuan.locator('[data-rule-id="sc-zone.subject"][data-outcome="needs-information"]').waitFor();
+    await sichuan.locator('[data-rule-id="sc-zone.tasks"][data-outcome="pass"]').waitFor();
+
+    // Print: window.print is called, and the print stylesheet keeps the facts and the results only.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
+    await page.getByTestId("print-self-check").click();
+    await expect(page.evaluate(() => (window as unknown as { printed: number }).printed)).resolves.toBe(1);
+    await expect(page.getByTestId("print-summary").isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: "print" });
+    const summary = page.getByTestId("print-summary");
+    await summary.waitFor({ state: "visible" });
+    await expect(summary.textContent()).resolves.toContain(
+      "四(四) 技术市场交易机制、四(八) 环高校院所成果转化区",
+    );
+    await expect(page.getByTestId("fact-kind").isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId("run-self-check").isVisible()).resolves.toBe(false);
+    await expect(sichuan.isVisible()).resolves.toBe(true);
+    const chromeVisible = await page.evaluate(() =>
+      [...document.querySelectorAll("header, nav, footer")].some(
+        (el) => (el as HTMLElement).offsetParent !== null,
+      ),
+    );
+    expect(chromeVisible).toBe(false);
+    await page.screenshot({ path: `${artifacts}public-self-check-print.png`, fullPage: true });
+    await page.pdf({ path: `${artifacts}public-self-check-summary.pdf`, format: "A4" });
+    await page.emulateMedia({ media: "screen" });
+    await page.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { ApiProvider, addMessages, type PortalProps } from "@kechuang/ui";
 import { Route, Routes } from "react-router";
+import { DevelopersPage } from "./developers/DevelopersPage";
 import { HomePage } from "./HomePage";
 import { publicEn, publicNamespace, publicZhCN } from "./messages";
 import { NotFound } from "./NotFound";
@@ -8,6 +9,7 @@ import { PolicyLibraryPage } from "./PolicyLibraryPage";
 import { PublicityPage } from "./PublicityPage";
 import { PlatformPage } from "./platforms/PlatformPage";
 import { SelfCheckPage } from "./SelfCheckPage";
+import { StatsPage } from "./stats/StatsPage";
 
 addMessages(publicNamespace, { "zh-CN": publicZhCN, en: publicEn });
 
@@ -23,6 +25,8 @@ export default function PublicPortal(props: PortalProps) {
         <Route path="policies/:policyId" element={<PolicyDocumentPage {...page} />} />
         <Route path="self-check" element={<SelfCheckPage {...page} />} />
         <Route path="publicity" element={<PublicityPage {...page} />} />
+        <Route path="developers" element={<DevelopersPage />} />
+        <Route path="stats" element={<StatsPage {...page} />} />
         <Route path="*" element={<NotFound basePath={props.basePath} />} />
       </Routes>
     </ApiProvider>

@@ -38,7 +38,12 @@ function OutcomeIcon({ outcome }: { outcome: RuleOutcome }) {
 /** The jurisdictions side by side: one column each, the overall outcome first, then every rule. */
 export function CheckColumns({ checks, locale }: { checks: PolicyCheck[]; locale: Locale }) {
   return (
-    <Flex gap="middle" align="stretch" style={{ overflowX: "auto", paddingBottom: 8 }}>
+    <Flex
+      className="kc-check-columns"
+      gap="middle"
+      align="stretch"
+      style={{ overflowX: "auto", paddingBottom: 8 }}
+    >
       {checks.map((check) => (
         <CheckColumn key={check.policy.id} check={check} locale={locale} />
       ))}

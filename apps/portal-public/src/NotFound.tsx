@@ -8,6 +8,7 @@ export function NotFound({ basePath }: { basePath: string }) {
   const navigate = useNavigate();
   return (
     <Result
+      data-testid="not-found"
       status="404"
       title={t("notFound")}
       extra={

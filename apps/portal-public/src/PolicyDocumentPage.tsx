@@ -171,7 +171,7 @@ function ClauseBlock({
         <Typography.Text strong style={{ fontSize: depth === 0 ? 16 : 14 }}>
           {clause.heading}
         </Typography.Text>
-        <Link to={href} title={copyLabel} style={{ fontSize: 12, color: "#8c8c8c" }}>
+        <Link to={href} title={copyLabel} style={{ fontSize: 12, color: "#595959" }}>
           #{clause.id}
         </Link>
         {highlighted ? <Tag color="orange">{highlightLabel}</Tag> : null}

@@ -1,32 +1,79 @@
 import type { RouterOutputs } from "@kechuang/api";
 import { EmptyState, ErrorState, formatDate, type Locale, PageHeader, useTRPC } from "@kechuang/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, List, Space, Tag, Typography } from "antd";
+import { Button, Card, List, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { publicNamespace } from "./messages";
 import { ObjectionModal } from "./ObjectionModal";
+import { PastNotices } from "./PastNotices";
 import { policyPath, portalPath } from "./paths";
 import { chinaToday, daysLeft } from "./publicity";
+import { tagTone } from "./readableTag";
 
 type Notice = RouterOutputs["publicity"]["listOpen"][number];
 
-/** Notices open now, with their closing date and days left; anyone may object to one. */
+const tabs = ["open", "past"] as const;
+type Tab = (typeof tabs)[number];
+
+/** Notices open now (days left, objections) and past ones with their outcome; the tab is in the URL. */
 export function PublicityPage({ basePath, locale }: { basePath: string; locale: Locale }) {
   const { t } = useTranslation(publicNamespace);
   const trpc = useTRPC();
-  const navigate = useNavigate();
-  const notices = useQuery(trpc.publicity.listOpen.queryOptions());
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = params.get("tab") === "past" ? "past" : "open";
   const policies = useQuery(trpc.policies.list.queryOptions());
   const policyTitle = (policyId: string) =>
     policies.data?.find((policy) => policy.id === policyId)?.title ?? policyId;
-  const [objectingTo, setObjectingTo] = useState<Notice | null>(null);
-  const today = chinaToday(new Date());
+  const select = (key: string) => {
+    const next = new URLSearchParams(params);
+    if (key === "past") next.set("tab", "past");
+    else next.delete("tab");
+    next.delete("page");
+    setParams(next);
+  };
 
   return (
     <div>
       <PageHeader title={t("publicity.title")} subtitle={t("publicity.subtitle")} />
+      <Tabs
+        activeKey={tab}
+        onChange={select}
+        items={[
+          {
+            key: "open",
+            label: <span data-testid="tab-open-notices">{t("pastNotices.openTab")}</span>,
+            children: <OpenNotices basePath={basePath} locale={locale} policyTitle={policyTitle} />,
+          },
+          {
+            key: "past",
+            label: <span data-testid="tab-past-notices">{t("pastNotices.pastTab")}</span>,
+            children: <PastNotices basePath={basePath} locale={locale} policyTitle={policyTitle} />,
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+interface NoticesProps {
+  basePath: string;
+  locale: Locale;
+  policyTitle(policyId: string): string;
+}
+
+/** Notices open now, with their closing date and days left; anyone may object to one. */
+function OpenNotices({ basePath, locale, policyTitle }: NoticesProps) {
+  const { t } = useTranslation(publicNamespace);
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const notices = useQuery(trpc.publicity.listOpen.queryOptions());
+  const [objectingTo, setObjectingTo] = useState<Notice | null>(null);
+  const today = chinaToday(new Date());
+
+  return (
+    <div data-testid="open-notice-list">
       {notices.isError ? (
         <ErrorState error={notices.error} onRetry={() => void notices.refetch()} />
       ) : (
@@ -59,7 +106,10 @@ export function PublicityPage({ basePath, locale }: { basePath: string; locale: 
                   data-testid={`notice-${notice.noticeId}`}
                   title={notice.title}
                   extra={
-                    <Tag color={left <= 1 ? "red" : left <= 3 ? "orange" : "blue"} data-testid="days-left">
+                    <Tag
+                      style={tagTone(left <= 1 ? "red" : left <= 3 ? "orange" : "blue")}
+                      data-testid="days-left"
+                    >
                       {left <= 1 ? t("publicity.lastDay") : t("publicity.daysLeft", { count: left })}
                     </Tag>
                   }

@@ -1,6 +1,7 @@
 import {
   affiliationSchema,
   expertiseSchema,
+  type FactChoice,
   formationModeLabels,
   formationModeSchema,
   organizationTypeLabels,
@@ -23,12 +24,14 @@ import {
 } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { WanInput, wanRule, YesNoSelect } from "./factInputs";
+import { ChoiceCheckboxes, WanInput, wanRule, YesNoSelect } from "./factInputs";
 import { publicNamespace } from "./messages";
 import type { SelfCheckValues } from "./selfCheck";
 
 const half = { xs: 24, md: 12 } as const;
 const third = { xs: 24, md: 8 } as const;
+/** centerFactsSchema's zone.demonstrationTasks allows at most 8. */
+const maxTasks = 8;
 
 /** The CenterFacts form, in sections; amounts in 万元. Names follow SelfCheckValues' paths. */
 export function SelfCheckForm({
@@ -37,12 +40,17 @@ export function SelfCheckForm({
   initialValues,
   onValuesChange,
   footer,
+  taskChoices,
+  taskChoicesError,
 }: {
   form: FormInstance<SelfCheckValues>;
   locale: Locale;
   initialValues: SelfCheckValues;
   onValuesChange(): void;
   footer: ReactNode;
+  /** The governing modules' demonstration tasks (factChoices): a zone picks from these. */
+  taskChoices: readonly FactChoice[];
+  taskChoicesError: boolean;
 }) {
   const { t } = useTranslation([publicNamespace, "common"]);
   const kind = Form.useWatch("kind", form);
@@ -300,9 +308,23 @@ export function SelfCheckForm({
                   />
                 </Form.Item>
               </Col>
-              <Col {...half}>
-                <Form.Item name={["zone", "demonstrationTasks"]} label={t("selfCheck.field.tasks")}>
-                  <Select mode="tags" open={false} suffixIcon={null} maxCount={8} />
+              <Col span={24}>
+                <Form.Item
+                  name={["zone", "demonstrationTasks"]}
+                  label={t("selfCheck.field.tasks")}
+                  extra={
+                    taskChoicesError ? t("selfCheckPrint.tasksUnavailable") : t("selfCheckPrint.tasksHint")
+                  }
+                >
+                  <ChoiceCheckboxes
+                    testId="fact-zone-tasks"
+                    label={t("selfCheck.field.tasks")}
+                    max={maxTasks}
+                    choices={taskChoices.map((task) => ({
+                      id: task.id,
+                      label: `${task.clause} ${localized(task.name, locale)}`,
+                    }))}
+                  />
                 </Form.Item>
               </Col>
               <Col {...half}>

@@ -1,11 +1,14 @@
+import { PrinterOutlined } from "@ant-design/icons";
+import type { CenterFacts } from "@kechuang/domain";
 import { EmptyState, ErrorState, type Locale, PageHeader, useTRPC, useTRPCClient } from "@kechuang/ui";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Flex, Form, Popconfirm, Spin, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { CheckColumns, type PolicyCheck } from "./CheckColumns";
 import { publicNamespace } from "./messages";
+import { PrintSummary, printStyles } from "./PrintSummary";
 import { portalPath } from "./paths";
 import { SelfCheckForm } from "./SelfCheckForm";
 import {
@@ -15,6 +18,7 @@ import {
   loadValues,
   type SelfCheckValues,
   saveValues,
+  taskChoicesOf,
 } from "./selfCheck";
 
 const browserStore = () => (typeof window === "undefined" ? undefined : window.localStorage);
@@ -28,7 +32,16 @@ export function SelfCheckPage({ basePath, locale }: { basePath: string; locale: 
   const [form] = Form.useForm<SelfCheckValues>();
   const [initialValues] = useState(() => loadValues(browserStore()));
   const [invalid, setInvalid] = useState(false);
+  // The facts the shown results answer: the printed summary states these, not what was typed since.
+  const [checkedFacts, setCheckedFacts] = useState<CenterFacts | null>(null);
   const policies = useQuery(trpc.policies.list.queryOptions());
+  // The zone tasks come from the modules that govern zones (their factChoices), not from free text.
+  const zonePolicies = governing(policies.data ?? [], "transfer-demonstration-zone");
+  const zoneDetails = useQueries({
+    queries: zonePolicies.map((policy) => trpc.policies.get.queryOptions({ policyId: policy.id })),
+  });
+  const taskChoices = taskChoicesOf(zoneDetails.map((detail) => detail.data));
+  const taskChoicesError = zoneDetails.some((detail) => detail.isError);
 
   // Every governing module in parallel; one jurisdiction failing does not hide the others' answers.
   const resultsRef = useRef<HTMLDivElement>(null);
@@ -37,6 +50,7 @@ export function SelfCheckPage({ basePath, locale }: { basePath: string; locale: 
     mutationFn: async (values: SelfCheckValues): Promise<PolicyCheck[] | null> => {
       const result = factsFromValues(values);
       if (!result.ok) return null;
+      setCheckedFacts(result.facts);
       const targets = governing(policies.data ?? [], result.facts.kind);
       const settled = await Promise.allSettled(
         targets.map((policy) => client.policies.check.mutate({ policyId: policy.id, facts: result.facts })),
@@ -93,21 +107,37 @@ export function SelfCheckPage({ basePath, locale }: { basePath: string; locale: 
       <Popconfirm title={t("selfCheck.clearConfirm")} onConfirm={clear}>
         <Button data-testid="clear-self-check">{t("selfCheck.clear")}</Button>
       </Popconfirm>
+      <Button
+        icon={<PrinterOutlined />}
+        onClick={() => window.print()}
+        disabled={!check.data}
+        data-testid="print-self-check"
+      >
+        {t("selfCheckPrint.print")}
+      </Button>
       <Typography.Text type="secondary">{t("selfCheck.saved")}</Typography.Text>
       {invalid ? <Alert type="error" showIcon title={t("selfCheck.fixFields")} /> : null}
     </Flex>
   );
 
   return (
-    <div>
-      <PageHeader title={t("selfCheck.title")} subtitle={t("selfCheck.subtitle")} />
-      <SelfCheckForm
-        form={form}
-        locale={locale}
-        initialValues={initialValues}
-        onValuesChange={() => saveValues(browserStore(), form.getFieldsValue(true))}
-        footer={footer}
-      />
+    <div className="kc-self-check">
+      <style>{printStyles}</style>
+      <div className="kc-screen-only">
+        <PageHeader title={t("selfCheck.title")} subtitle={t("selfCheck.subtitle")} />
+        <SelfCheckForm
+          form={form}
+          locale={locale}
+          initialValues={initialValues}
+          onValuesChange={() => saveValues(browserStore(), form.getFieldsValue(true))}
+          footer={footer}
+          taskChoices={taskChoices}
+          taskChoicesError={taskChoicesError}
+        />
+      </div>
+      {check.data && checkedFacts ? (
+        <PrintSummary facts={checkedFacts} locale={locale} taskChoices={taskChoices} />
+      ) : null}
       <div ref={resultsRef} />
       <Card
         size="small"

@@ -1,4 +1,4 @@
-import { Input, Select, Typography } from "antd";
+import { Checkbox, Input, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { publicNamespace } from "./messages";
 import { groupedYuan, wanToCny } from "./money";
@@ -67,5 +67,51 @@ export function YesNoSelect({
         { value: "no", label: t("selfCheck.no") },
       ]}
     />
+  );
+}
+
+/**
+ * A module's vocabulary as checkboxes, in a labelled group. Values not in the vocabulary (typed as free text
+ * by an older version of this form and kept in the browser) stay visible, so they can be unticked.
+ */
+export function ChoiceCheckboxes({
+  value,
+  onChange,
+  id,
+  choices,
+  label,
+  max,
+  testId,
+}: {
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  id?: string;
+  choices: readonly { id: string; label: string }[];
+  label: string;
+  max: number;
+  testId?: string;
+}) {
+  const chosen = value ?? [];
+  const unknown = chosen.filter((item) => !choices.some((choice) => choice.id === item));
+  const options = [...choices, ...unknown.map((item) => ({ id: item, label: item }))];
+  return (
+    <fieldset
+      id={id}
+      aria-label={label}
+      data-testid={testId}
+      style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+    >
+      <Checkbox.Group
+        value={chosen}
+        onChange={(next) => onChange?.(next.map(String))}
+        style={{ display: "flex", flexDirection: "column", gap: 4 }}
+        options={options.map((option) => ({
+          value: option.id,
+          label: option.label,
+          // At the maximum, only what is ticked can change (untick to choose another).
+          disabled: chosen.length >= max && !chosen.includes(option.id),
+        }))}
+      />
+    </fieldset>
   );
 }

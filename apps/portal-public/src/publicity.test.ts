@@ -1,6 +1,14 @@
 import { fileObjectionInputSchema } from "@kechuang/domain";
 import { describe, expect, it } from "vitest";
-import { chinaToday, daysLeft, groundsLength, isReachableContact, nameLength } from "./publicity";
+import {
+  chinaToday,
+  daysLeft,
+  groundsLength,
+  isReachableContact,
+  nameLength,
+  pageFromParam,
+  pastPageSize,
+} from "./publicity";
 
 describe("chinaToday", () => {
   it("is the Beijing calendar date, not UTC's", () => {
@@ -50,5 +58,21 @@ describe("limits", () => {
     expect(ok("字".repeat(groundsLength.min - 1), "张")).toBe(false);
     expect(ok("字".repeat(groundsLength.max + 1), "张")).toBe(false);
     expect(ok("字".repeat(groundsLength.min), "名".repeat(nameLength.max + 1))).toBe(false);
+  });
+});
+
+describe("past notices paging", () => {
+  it("reads the page from the URL, falling back to page 1 for anything else", () => {
+    expect(pageFromParam(null)).toBe(1);
+    expect(pageFromParam("3")).toBe(3);
+    expect(pageFromParam("0")).toBe(1);
+    expect(pageFromParam("-2")).toBe(1);
+    expect(pageFromParam("2.5")).toBe(1);
+    expect(pageFromParam("abc")).toBe(1);
+    expect(pageFromParam("999999")).toBe(1);
+    // Within the server's bounds (publicity.listPast: page ≤ 10,000, pageSize ≤ 50).
+    expect(pageFromParam("10000")).toBe(10000);
+    expect(pageFromParam("10001")).toBe(1);
+    expect(pastPageSize).toBeLessThanOrEqual(50);
   });
 });

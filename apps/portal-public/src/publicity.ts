@@ -1,3 +1,5 @@
+import type { TagTone } from "./readableTag";
+
 const dayMs = 86_400_000;
 
 /** Today's calendar date in China (publicity windows are Beijing dates), as YYYY-MM-DD. */
@@ -29,3 +31,28 @@ export function isReachableContact(text: string): boolean {
 /** The objection text limits, as the server's schema states them (fileObjectionInputSchema). */
 export const groundsLength = { min: 10, max: 5_000 } as const;
 export const nameLength = { min: 1, max: 100 } as const;
+
+/* ---------- past notices ---------- */
+
+/** Past notices per page: the server caps a page at 50. */
+export const pastPageSize = 10;
+
+/** The highest page publicity.listPast accepts. */
+const lastPage = 10_000;
+
+/** The `page` search parameter as a page number; anything but a whole number the server accepts is page 1. */
+export function pageFromParam(raw: string | null): number {
+  if (raw === null || !/^\d{1,5}$/.test(raw)) return 1;
+  const page = Number(raw);
+  return page >= 1 && page <= lastPage ? page : 1;
+}
+
+export type NoticeOutcome = "approved" | "rejected" | "withdrawn" | "pending";
+
+/** Tag tones: a decision either way is final; "pending" is still before the authority. */
+export const outcomeTone: Record<NoticeOutcome, TagTone> = {
+  approved: "green",
+  rejected: "red",
+  withdrawn: "grey",
+  pending: "blue",
+};

@@ -10,6 +10,8 @@ import {
   type SelfCheckValues,
   saveValues,
   selfCheckStorageKey,
+  summaryRows,
+  taskChoicesOf,
 } from "./selfCheck";
 
 const hunanEnterprise: SelfCheckValues = {
@@ -142,5 +144,82 @@ describe("outcome labels", () => {
     expect(publicZhCN.selfCheck.outcome["not-applicable"]).toBe("不适用");
     expect(publicZhCN.selfCheck.summary).toContain("不适用 {{na}}");
     expect(publicEn.selfCheck.summary).toContain("not applicable {{na}}");
+  });
+});
+
+/** A slice of sc-zone's factChoices (the browser test checks against the real module through the server). */
+const vocabulary = [
+  {
+    id: "civil-military-transfer",
+    clause: "四(一)",
+    name: { zh: "军民融合成果转移转化", en: "Civil-military results transfer" },
+  },
+  {
+    id: "technology-market-trading",
+    clause: "四(四)",
+    name: { zh: "技术市场交易机制", en: "Technology market trading mechanisms" },
+  },
+];
+
+describe("zone tasks from the module's vocabulary", () => {
+  it("offers each governing module's tasks once, in order, and nothing without a vocabulary", () => {
+    const other = [{ id: "x-task", clause: "五", name: { zh: "别的任务", en: "Another task" } }];
+    const choices = taskChoicesOf([
+      { factChoices: { demonstrationTasks: vocabulary } },
+      undefined,
+      {},
+      { factChoices: { demonstrationTasks: [...vocabulary].reverse().concat(other) } },
+    ]);
+    expect(choices.map((c) => c.id)).toEqual([
+      "civil-military-transfer",
+      "technology-market-trading",
+      "x-task",
+    ]);
+    expect(taskChoicesOf([undefined])).toEqual([]);
+  });
+
+  it("sends the ticked ids as the zone's tasks", () => {
+    const result = factsFromValues({
+      kind: "transfer-demonstration-zone",
+      zone: { demonstrationTasks: vocabulary.map((task) => task.id) },
+    });
+    expect(result.ok && result.facts.zone?.demonstrationTasks).toEqual([
+      "civil-military-transfer",
+      "technology-market-trading",
+    ]);
+  });
+});
+
+describe("summaryRows: the printed facts", () => {
+  const words = {
+    t: (key: string, options?: Record<string, unknown>) =>
+      options ? `${key}${JSON.stringify(options)}` : key,
+    pick: (text: { zh: string; en: string }) => text.zh,
+    tasks: vocabulary,
+  };
+  it("states what was answered, in 元 and with names and organizations, and leaves the rest out", () => {
+    const result = factsFromValues(hunanEnterprise);
+    if (!result.ok) throw new Error("facts expected");
+    const rows = Object.fromEntries(summaryRows(result.facts, words).map((row) => [row.label, row.value]));
+    expect(rows["selfCheck.field.kind"]).toBe("common:kind.tech-innovation-center");
+    expect(rows['selfCheck.field.rdYear{"n":1}']).toBe("39,999,999 元");
+    expect(rows["selfCheck.field.registeredCapital"]).toBe("10,000,000 元");
+    expect(rows["selfCheck.field.industryLeader"]).toBe("selfCheck.yes");
+    expect(rows["selfCheck.field.isChair"]).toBe("张三");
+    expect(rows["selfCheck.field.isDirector"]).toBe("李四");
+    expect(rows["selfCheck.section.committee"]).toBe("张三、李四");
+    expect(rows).not.toHaveProperty("selfCheck.field.annualIncome");
+    expect(rows).not.toHaveProperty("selfCheck.field.hasCharter");
+  });
+
+  it("names a zone's tasks with their clauses", () => {
+    const result = factsFromValues({
+      kind: "transfer-demonstration-zone",
+      zone: { demonstrationTasks: ["technology-market-trading"], applicantIsCityBureau: false },
+    });
+    if (!result.ok) throw new Error("facts expected");
+    const rows = Object.fromEntries(summaryRows(result.facts, words).map((row) => [row.label, row.value]));
+    expect(rows["selfCheck.field.tasks"]).toBe("四(四) 技术市场交易机制");
+    expect(rows["selfCheck.field.cityBureau"]).toBe("selfCheck.no");
   });
 });

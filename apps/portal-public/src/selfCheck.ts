@@ -3,11 +3,15 @@ import {
   type CenterFacts,
   centerFactsSchema,
   type Expertise,
+  type FactChoice,
+  formationModeLabels,
+  type LocalizedText,
   type OrganizationType,
+  organizationTypeLabels,
   type PlatformKind,
   type PolicySummary,
 } from "@kechuang/domain";
-import { wanToCny } from "./money";
+import { groupedYuan, wanToCny } from "./money";
 
 /**
  * The self-check form's values: CenterFacts with every amount as 万元 text (see money.ts) and committee
@@ -200,3 +204,105 @@ export function saveValues(store: KeyValueStore | undefined, values: SelfCheckVa
 }
 
 export const clearValues = (store: KeyValueStore | undefined): void => store?.removeItem(selfCheckStorageKey);
+
+/* ---------- the module's vocabulary for zone tasks ---------- */
+
+/**
+ * The demonstration tasks every governing module offers, each once (by id), in the modules' order. The self-
+ * check offers these, so a zone's tasks are ids the module knows (sc-zone.tasks) rather than free text.
+ */
+export function taskChoicesOf(
+  details: readonly ({ factChoices?: { demonstrationTasks?: readonly FactChoice[] } } | undefined)[],
+): FactChoice[] {
+  const seen = new Map<string, FactChoice>();
+  for (const detail of details) {
+    for (const task of detail?.factChoices?.demonstrationTasks ?? []) {
+      if (!seen.has(task.id)) seen.set(task.id, task);
+    }
+  }
+  return [...seen.values()];
+}
+
+/* ---------- the printable summary ---------- */
+
+export interface SummaryRow {
+  label: string;
+  value: string;
+}
+
+/** What the summary needs to put facts into words, in the page's locale. */
+export interface SummaryWords {
+  t(key: string, options?: Record<string, unknown>): string;
+  pick(text: LocalizedText): string;
+  tasks: readonly FactChoice[];
+}
+
+/**
+ * The facts as label/value rows for the printed summary: only what was answered (an unanswered fact is a
+ * "needs information" result in the columns already), amounts in whole 元, members as name（organization）.
+ */
+export function summaryRows(facts: CenterFacts, words: SummaryWords): SummaryRow[] {
+  const { t, pick } = words;
+  const rows: SummaryRow[] = [];
+  const add = (labelKey: string, value: string | undefined, options?: Record<string, unknown>) => {
+    if (value !== undefined && value !== "") rows.push({ label: t(labelKey, options), value });
+  };
+  const yesNo = (value: boolean | undefined) =>
+    value === undefined ? undefined : t(value ? "selfCheck.yes" : "selfCheck.no");
+  const yuan = (value: number | undefined) => (value === undefined ? undefined : `${groupedYuan(value)} 元`);
+  const people = (members: readonly { name: string; organization?: string }[] | undefined) =>
+    members?.map((m) => (m.organization ? `${m.name}（${m.organization}）` : m.name)).join("、");
+
+  add("selfCheck.field.kind", t(`common:kind.${facts.kind}`));
+  add("selfCheck.field.category", facts.category && t(`selfCheck.category.${facts.category}`));
+  add("selfCheck.field.formationMode", facts.formationMode && pick(formationModeLabels[facts.formationMode]));
+  add("selfCheck.field.fields", facts.fields?.join("、"));
+  const lead = facts.leadUnit;
+  add("selfCheck.field.leadName", lead?.name);
+  add("selfCheck.field.leadType", lead?.type && pick(organizationTypeLabels[lead.type]));
+  add("selfCheck.field.industryLeader", yesNo(lead?.industryLeader));
+  lead?.rdExpenditureLast3Years?.forEach((value, index) => {
+    add("selfCheck.field.rdYear", yuan(value), { n: index + 1 });
+  });
+  add("selfCheck.field.annualIncome", yuan(lead?.annualIncome));
+  add("selfCheck.field.serviceIncome", yuan(lead?.technicalServiceIncome));
+  add("selfCheck.field.transferCases", lead?.transferCasesInField?.toString());
+  add("selfCheck.field.provincialSupport", yesNo(lead?.provincialPlatformSupport));
+  add(
+    "selfCheck.section.coBuild",
+    facts.coBuildUnits
+      ?.map((unit) => `${unit.name}（${pick(organizationTypeLabels[unit.type])}）`)
+      .join("、"),
+  );
+  add("selfCheck.field.independent", yesNo(facts.legalEntity?.independent));
+  add("selfCheck.field.registeredCapital", yuan(facts.legalEntity?.registeredCapital));
+  add("selfCheck.field.hasCharter", yesNo(facts.hasCharter));
+  add("selfCheck.section.board", people(facts.board?.members));
+  if (facts.committee) {
+    add("selfCheck.field.committeeKind", t(`selfCheck.committeeKind.${facts.committee.kind}`));
+    add("selfCheck.field.isChair", people(facts.committee.chair ? [facts.committee.chair] : undefined));
+    add("selfCheck.section.committee", people(facts.committee.members));
+  }
+  const director = [...(facts.board?.members ?? []), ...(facts.committee?.members ?? [])].find(
+    (m) => m.isDirector,
+  );
+  add("selfCheck.field.isDirector", people(director ? [director] : undefined));
+  add("selfCheck.field.directorMonths", facts.director?.monthsPerYearAtCenter?.toString());
+  add("selfCheck.field.directorFullTime", yesNo(facts.director?.fullTime));
+  add("selfCheck.field.fiscalSupport", yuan(facts.fiscalSupport));
+  add("selfCheck.field.matchingFunds", yuan(facts.matchingRdFunds));
+  const zone = facts.zone;
+  add("selfCheck.field.cityBureau", yesNo(zone?.applicantIsCityBureau));
+  add("selfCheck.field.siteType", zone?.siteType && t(`selfCheck.siteType.${zone.siteType}`));
+  add(
+    "selfCheck.field.tasks",
+    zone?.demonstrationTasks
+      ?.map((id) => {
+        const task = words.tasks.find((choice) => choice.id === id);
+        return task ? `${task.clause} ${pick(task.name)}` : id;
+      })
+      .join("、"),
+  );
+  add("selfCheck.field.indicatorCount", zone?.indicatorCount?.toString());
+  return rows;
+}

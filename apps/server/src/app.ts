@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
-import { type Database, isEmptyDatabase, openDatabase, seedDemo, writeDemoAccounts } from "@kechuang/db";
+import {
+  backfillPlatformSearch,
+  type Database,
+  isEmptyDatabase,
+  openDatabase,
+  seedDemo,
+  writeDemoAccounts,
+} from "@kechuang/db";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerBodyLimits, UPLOAD_BODY_LIMIT } from "./body-limits";
 import { type EmailOutbox, startEmailOutbox } from "./email-outbox";
@@ -46,6 +53,9 @@ export async function openConfiguredDatabase(
     onBackgroundError: (error) => log.error({ err: error }, "database connection error"),
     secretKey: resolveSecretKey(config),
   });
+  // Platforms written before migration 0008 get their directory search document once (idempotent).
+  const indexed = await backfillPlatformSearch(database.db);
+  if (indexed > 0) log.info({ platforms: indexed }, "directory search indexed for earlier platforms");
   if (config.demo && (await isEmptyDatabase(database.db))) {
     const accounts = await seedDemo(database.db);
     const path = writeDemoAccounts(config.dataDir, accounts);
@@ -123,7 +133,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   });
 
   await registerTrpc(app, config, database);
-  await registerRest(app);
+  await registerRest(app, { downloadsPerMinute: config.rateLimits.publicDownload });
   await registerFileRoutes(app, config);
   await registerStaticFiles(app, { appsDir: options.appsDir });
   return app;

@@ -15,6 +15,7 @@ export const defaultRateLimits = {
   upload: 30,
   objection: 10,
   export: 5,
+  publicDownload: 60,
 } as const;
 export type RateLimits = { [K in keyof typeof defaultRateLimits]: number };
 const budget = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
@@ -52,6 +53,7 @@ const envSchema = z.object({
   RATE_UPLOAD: budget(defaultRateLimits.upload),
   RATE_OBJECTION: budget(defaultRateLimits.objection),
   RATE_EXPORT: budget(defaultRateLimits.export),
+  RATE_PUBLIC_DOWNLOAD: budget(defaultRateLimits.publicDownload),
   // Shared rate-limit counts for several instances; unset: each process counts alone.
   REDIS_URL: z
     .string()
@@ -175,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvResult {
         upload: e.RATE_UPLOAD,
         objection: e.RATE_OBJECTION,
         export: e.RATE_EXPORT,
+        publicDownload: e.RATE_PUBLIC_DOWNLOAD,
       },
       redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
       trustedProxies: e.TRUSTED_PROXIES,

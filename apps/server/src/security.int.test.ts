@@ -72,6 +72,11 @@ describe("HTTP security controls", () => {
           payload: JSON.stringify({ approvedOn: "2021-01-01", years: 2 }),
         },
         "GET /api/openapi.json": { method: "GET", url: "/api/openapi.json" },
+        "GET /api/v1/platforms": { method: "GET", url: "/api/v1/platforms" },
+        "GET /api/v1/platforms/:id": { method: "GET", url: "/api/v1/platforms/unknown" },
+        "GET /api/v1/platforms.csv": { method: "GET", url: "/api/v1/platforms.csv" },
+        "GET /api/v1/platforms.xlsx": { method: "GET", url: "/api/v1/platforms.xlsx" },
+        "GET /api/v1/platforms.json": { method: "GET", url: "/api/v1/platforms.json" },
         "GET /*": { method: "GET", url: "/index.html" },
         "GET /portals/public/*": { method: "GET", url: "/portals/public/mf-manifest.json" },
         "GET /portals/applicant/*": { method: "GET", url: "/portals/applicant/mf-manifest.json" },
@@ -159,11 +164,13 @@ describe("HTTP security controls", () => {
         expect(policy).toContain(`${feature}=()`);
     });
 
-    it("marks signed-in data no-store on /trpc and /api", async () => {
-      for (const kind of ["tRPC query", "tRPC mutation", "REST GET", "REST POST"]) {
+    it("marks signed-in data no-store on /trpc and /api; public open data is revalidated instead", async () => {
+      for (const kind of ["tRPC query", "tRPC mutation", "REST POST"]) {
         const response = await kinds[kind]!();
         expect(response.headers["cache-control"], kind).toBe("no-store");
       }
+      // Public GETs of the REST API carry validators (http-cache.ts): stored only if revalidated each time.
+      expect((await kinds["REST GET"]!()).headers["cache-control"]).toBe("public, no-cache");
       expect((await kinds["static file"]!()).headers["cache-control"]).not.toBe("no-store");
     });
   });
@@ -175,6 +182,7 @@ describe("HTTP security controls", () => {
       upload: 3,
       objection: 3,
       export: 2,
+      publicDownload: 2,
     };
     let limited: FastifyInstance;
     beforeAll(async () => {
@@ -215,6 +223,13 @@ describe("HTTP security controls", () => {
         expect(me.statusCode).toBe(200);
       },
     );
+
+    it("takes the public downloads' per-address budget from the config", async () => {
+      const from = "192.0.2.201";
+      const download = () => limited.inject({ url: "/api/v1/platforms.json", remoteAddress: from });
+      for (let i = 0; i < budgets.publicDownload; i++) expect((await download()).statusCode).toBe(200);
+      expect((await download()).statusCode).toBe(429);
+    });
 
     it("counts sign-in per account across addresses, beside the per-address budget", async () => {
       const attempt = (from: string) => post("auth.signIn", from, { username: "Victim", password: "x" });

@@ -82,6 +82,7 @@ describe("throttle and proxy settings", () => {
       RATE_UPLOAD: "7",
       RATE_OBJECTION: "4",
       RATE_EXPORT: "2",
+      RATE_PUBLIC_DOWNLOAD: "6",
       REDIS_URL: "redis://127.0.0.1:6379",
       TRUSTED_PROXIES: "10.0.0.1, 192.168.10.0/24,::1",
     });
@@ -93,6 +94,7 @@ describe("throttle and proxy settings", () => {
       upload: 7,
       objection: 4,
       export: 2,
+      publicDownload: 6,
     });
     expect(result.config.redis).toEqual({ url: "redis://127.0.0.1:6379", keyPrefix: "kechuang-rate-limit:" });
     expect(result.config.trustedProxies).toEqual(["10.0.0.1", "192.168.10.0/24", "::1"]);

@@ -28,6 +28,12 @@ export const routePermissions: Record<string, readonly Actor[] | "procedure-matr
   "POST /api/v1/policies/:id/check": everyone,
   "POST /api/v1/policies/:id/schedule": everyone,
   "GET /api/openapi.json": everyone,
+  // Open data (rest/platforms.ts): the directory, one platform, the directory as files.
+  "GET /api/v1/platforms": everyone,
+  "GET /api/v1/platforms/:id": everyone,
+  "GET /api/v1/platforms.csv": everyone,
+  "GET /api/v1/platforms.xlsx": everyone,
+  "GET /api/v1/platforms.json": everyone,
   // tRPC answers 405 itself for methods it does not use.
   "ALL /trpc/:path": "procedure-matrix",
   // File routes (files.ts) call one procedure each with the request's session: its matrix row decides.

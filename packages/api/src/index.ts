@@ -5,6 +5,7 @@ export { stripUnsafeNameCharacters } from "./attachments/sniff";
 export { validateSessionToken } from "./auth/session";
 export { sessionCookie } from "./auth/tokens";
 export { messages } from "./errors";
+export { type ExportColumn, mimeOf, toCsv, toXlsx } from "./exports/format";
 export { type ProcedurePath, permissions } from "./permissions";
 export { auditRefusal, type RefusalKind } from "./refusal-audit";
 export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from "./root";

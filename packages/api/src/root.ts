@@ -12,6 +12,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { platformCalendarRouter } from "./routers/platform-calendar";
 import { platformsRouter } from "./routers/platforms";
 import { policiesRouter } from "./routers/policies";
+import { publicStatsRouter } from "./routers/public-stats";
 import { publicityRouter } from "./routers/publicity";
 import { reviewRouter } from "./routers/review";
 import { securityRouter } from "./routers/security";
@@ -26,6 +27,7 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   platforms: platformsRouter,
   policies: policiesRouter,
+  publicStats: publicStatsRouter,
   account: accountRouter,
   admin: adminRouter,
   security: securityRouter,

@@ -7,11 +7,14 @@ export * from "./repositories/applications";
 export * from "./repositories/email-outbox";
 export * from "./repositories/obligations";
 export * from "./repositories/organizations";
+export * from "./repositories/platform-stats";
 export * from "./repositories/platforms";
+export * from "./repositories/public-data";
 export * from "./repositories/sessions";
 export * from "./repositories/users";
 export { type RestoreOptions, type RestoreOutcome, restoreDatabase } from "./restore";
 export * as schema from "./schema";
+export * from "./search/grams";
 export {
   decryptTotpSecret,
   deriveSecrets,

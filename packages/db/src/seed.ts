@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Role } from "@kechuang/domain";
+import { registry } from "@kechuang/policies";
 import { sql } from "drizzle-orm";
 import { appendAudit } from "./audit";
 import type { Db } from "./client";
@@ -15,8 +16,10 @@ import {
   publicityNotices,
   users,
 } from "./schema";
+import { platformSearchColumns } from "./search/grams";
 import { sealTotpSecret } from "./secrets";
 import { seedPlatformLife } from "./seed-platform-life";
+import { seedPublicProfiles } from "./seed-public-profile";
 
 /**
  * Demo data for an EMPTY database: organizations in four jurisdictions, one account per role, approved
@@ -528,10 +531,23 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
     const platformRows = await tx
       .insert(platforms)
       .values(
-        PLATFORMS.map(({ org, fields, ...p }) => ({ ...p, fields: [...fields], leadOrgId: orgId(org) })),
+        PLATFORMS.map(({ org, fields, ...p }) => ({
+          ...p,
+          fields: [...fields],
+          leadOrgId: orgId(org),
+          // As an approval would write it: Anshun's entries are in its cultivation pool (issue 11).
+          status: registry.get(p.policyId)?.register?.statusOnApproval ?? "active",
+          ...platformSearchColumns({
+            name: p.name,
+            leadUnitName: ORGS.find((o) => o.key === org)!.name,
+            fields,
+            summary: null,
+          }),
+        })),
       )
       .returning({ id: platforms.id, policyId: platforms.policyId, approvedOn: platforms.approvedOn });
     await seedPlatformLife(tx, platformRows, now);
+    await seedPublicProfiles(tx);
     for (const a of APPLICATIONS) {
       const at = new Date(now.getTime() - a.days * 86_400_000);
       const [row] = await tx

@@ -67,3 +67,22 @@ export const directoryPageSchema = z.object({
   pageSize: z.number().int().min(1),
 });
 export type DirectoryPage = z.infer<typeof directoryPageSchema>;
+
+const facetCount = z.number().int().nonnegative();
+
+/**
+ * The filter options present in the data, with how many platforms each selects (over the whole directory,
+ * not the current query): what the directory's filter controls offer.
+ */
+export const directoryFacetsSchema = z.object({
+  jurisdictions: z.array(z.object({ code: z.string(), name: localizedTextSchema, count: facetCount })),
+  kinds: z.array(z.object({ value: platformKindSchema, count: facetCount })),
+  categories: z.array(z.object({ value: z.enum(["comprehensive", "domain"]), count: facetCount })),
+  formationModes: z.array(z.object({ value: formationModeSchema, count: facetCount })),
+  /** Most frequent first. */
+  fields: z.array(z.object({ value: z.string(), count: facetCount })),
+  /** Newest first. */
+  years: z.array(z.object({ value: z.number().int(), count: facetCount })),
+  statuses: z.array(z.object({ value: directoryStatusSchema, count: facetCount })),
+});
+export type DirectoryFacets = z.infer<typeof directoryFacetsSchema>;

@@ -1,5 +1,6 @@
 // Browser-side public surface of @kechuang/ui. Build-time helpers live in "@kechuang/ui/federation".
 
+export { EChart, type EChartOption, type EChartProps } from "./charts/EChart";
 export { citationHref, clauseElementId, clauseIdFromHash } from "./citation";
 export { DraftSourceNotice } from "./components/DraftSourceNotice";
 export { EmptyState, type NextStep } from "./components/EmptyState";

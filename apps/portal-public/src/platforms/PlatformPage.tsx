@@ -11,17 +11,25 @@ import {
   useTRPC,
 } from "@kechuang/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Timeline, Typography } from "antd";
+import { Alert, Button, Descriptions, Result, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { publicNamespace } from "../messages";
 import { policyPath, portalPath } from "../paths";
 import { fieldLabels } from "../platforms";
+import { type TagTone, tagTone } from "../readableTag";
+import { GovernanceSection, Section, ZoneSection } from "./ProfileSections";
 import { clauseOf, eventColor, eventParams, groundsText, isRevoked } from "./timeline";
 
 type Platform = RouterOutputs["platforms"]["get"];
 
-const statusColor = { active: "green", rectifying: "orange", delisted: "red" } as const;
+/** Every stored status has a colour: a cultivation-pool entry (Anshun) is not an approved platform. */
+const statusTone: Record<Platform["status"], TagTone> = {
+  active: "green",
+  rectifying: "orange",
+  delisted: "red",
+  cultivating: "blue",
+};
 
 /** One platform's public page: its register entry, its revocation if any, and its public events. */
 export function PlatformPage({ basePath, locale }: { basePath: string; locale: Locale }) {
@@ -30,6 +38,10 @@ export function PlatformPage({ basePath, locale }: { basePath: string; locale: L
   const navigate = useNavigate();
   const { platformId = "" } = useParams();
   const platform = useQuery({ ...trpc.platforms.get.queryOptions({ platformId }), retry: false });
+  // The policy's title, not its id: people read "湖南省技术创新中心建设实施方案".
+  const policies = useQuery(trpc.policies.list.queryOptions());
+  const policyTitle = (policyId: string) =>
+    policies.data?.find((policy) => policy.id === policyId)?.title ?? policyId;
   const back = () => navigate(portalPath(basePath));
 
   if (platform.isPending) return <Spin size="large" style={{ display: "block", margin: 48 }} />;
@@ -59,7 +71,11 @@ export function PlatformPage({ basePath, locale }: { basePath: string; locale: L
         title={data.name}
         subtitle={
           <Space wrap size="small">
-            <Tag color={statusColor[data.status]} data-testid="platform-status" data-status={data.status}>
+            <Tag
+              style={tagTone(statusTone[data.status])}
+              data-testid="platform-status"
+              data-status={data.status}
+            >
               {t(`platformPage.status.${data.status}`)}
             </Tag>
             <Tag>{t(`common:kind.${data.kind}`)}</Tag>
@@ -87,30 +103,46 @@ export function PlatformPage({ basePath, locale }: { basePath: string; locale: L
           }
         />
       ) : null}
-      <Card size="small" title={t("platformPage.details")} style={{ marginBottom: 16 }}>
+      <Section title={t("platformPage.details")} testId="platform-details">
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t("column.jurisdiction")}>
             {pick(data.jurisdiction.name)}
           </Descriptions.Item>
           <Descriptions.Item label={t("column.kind")}>{t(`common:kind.${data.kind}`)}</Descriptions.Item>
           <Descriptions.Item label={t("column.leadUnit")}>{data.leadUnitName}</Descriptions.Item>
-          <Descriptions.Item label={t("column.approvedOn")}>
-            <Space size="small">
-              <span data-testid="platform-approved-on">{date(data.approvedOn)}</span>
-              <ClauseLink citation={clauseOf(data.approvalRule)} testId="platform-approval-clause" />
-            </Space>
-          </Descriptions.Item>
           <Descriptions.Item label={t("column.fields")}>
             {fieldLabels(data.fields, pick).map((field) => (
               <Tag key={field}>{field}</Tag>
             ))}
           </Descriptions.Item>
           <Descriptions.Item label={t("platformPage.approvedUnder")}>
-            <Link to={policyPath(basePath, data.policyId)}>{data.policyId}</Link>
+            <Link to={policyPath(basePath, data.policyId)}>{policyTitle(data.policyId)}</Link>
           </Descriptions.Item>
         </Descriptions>
-      </Card>
-      <Card size="small" title={t("platformPage.timeline")}>
+      </Section>
+      <Section title={t("platformProfile.decision")} testId="platform-decision">
+        <Descriptions column={{ xs: 1, md: 3 }} size="small">
+          <Descriptions.Item label={t("platformProfile.decisionLabel")}>
+            {/* A cultivation-pool entry (Anshun) is recorded, not designated. */}
+            {t(
+              data.status === "cultivating"
+                ? "platformProfile.poolEntryText"
+                : "platformProfile.decisionText",
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("column.approvedOn")}>
+            <span data-testid="platform-approved-on">{date(data.approvedOn)}</span>
+          </Descriptions.Item>
+          {data.approvalRule?.citation ? (
+            <Descriptions.Item label={t("platformProfile.clauseLabel")}>
+              <ClauseLink citation={clauseOf(data.approvalRule)} testId="platform-approval-clause" />
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+      </Section>
+      <GovernanceSection platform={data} locale={locale} />
+      {data.zone ? <ZoneSection zone={data.zone} locale={locale} /> : null}
+      <Section title={t("platformPage.timeline")} testId="platform-timeline-section">
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t("platformPage.timelineHint")}
         </Typography.Paragraph>
@@ -145,7 +177,7 @@ export function PlatformPage({ basePath, locale }: { basePath: string; locale: L
             />
           </div>
         )}
-      </Card>
+      </Section>
     </div>
   );
 }

@@ -32,7 +32,7 @@ import { newIdempotencyKey } from "../workflow/actions";
 import { chinaToday } from "../workflow/dates";
 import type { Oversight } from "./consequence";
 
-const statusColor = { active: "green", rectifying: "orange", delisted: "red" } as const;
+const statusColor = { active: "green", rectifying: "orange", delisted: "red", cultivating: "blue" } as const;
 const localeOf = (language: string): Locale => (language === "en" ? "en" : "zh-CN");
 
 /**

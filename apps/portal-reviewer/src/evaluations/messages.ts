@@ -53,6 +53,7 @@ export const evaluationsZhCN = {
     active: "正常运行",
     rectifying: "整改中",
     delisted: "已撤销",
+    cultivating: "培育库",
   },
   sourceConflicts: {
     title: "来源文件条款不一致",
@@ -211,6 +212,7 @@ export const evaluationsEn: SameKeys<typeof evaluationsZhCN> = {
     active: "Active",
     rectifying: "Rectifying",
     delisted: "Revoked",
+    cultivating: "Cultivation pool",
   },
   sourceConflicts: {
     title: "The source contradicts itself",

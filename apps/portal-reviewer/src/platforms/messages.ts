@@ -15,7 +15,7 @@ export const platformsZhCN = {
     reason: "事项",
     report: "报告状态",
   },
-  platformStatus: { active: "正常", rectifying: "整改中", delisted: "已撤销" },
+  platformStatus: { active: "正常", rectifying: "整改中", delisted: "已撤销", cultivating: "培育库" },
   empty: {
     title: "暂无您负责的平台",
     hint: "经您推荐或由您审批认定的平台会显示在这里。",
@@ -88,7 +88,12 @@ export const platformsEn: typeof platformsZhCN = {
     reason: "Why",
     report: "Report status",
   },
-  platformStatus: { active: "Active", rectifying: "Rectifying", delisted: "Revoked" },
+  platformStatus: {
+    active: "Active",
+    rectifying: "Rectifying",
+    delisted: "Revoked",
+    cultivating: "Cultivation pool",
+  },
   empty: {
     title: "No platforms under your oversight",
     hint: "Platforms you recommended or designated show here.",

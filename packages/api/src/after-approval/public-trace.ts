@@ -8,6 +8,12 @@ import {
 } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
 import { delistingGroundsOf, delistingRuleIdOf } from "./grounds";
+import {
+  type PublicGovernance,
+  type PublicZoneProfile,
+  publicGovernance,
+  publicZoneProfile,
+} from "./public-governance";
 
 /**
  * What the public may know of a platform (issue 10 "public trace"): the register entry, the revocation with
@@ -59,6 +65,16 @@ export interface PublicEvent {
 export interface PublicPlatform extends ApprovedPlatform {
   approvalRule: RuleRef | null;
   timeline: PublicEvent[];
+  /** Board, committee, director and co-build units; null for a platform with no approved application on file. */
+  governance: PublicGovernance | null;
+  /** A zone's tasks and indicators (modules whose reports carry indicators); null for everything else. */
+  zone: PublicZoneProfile | null;
+}
+
+/** Where the page's governance and zone profile come from: the approved facts and the accepted reports. */
+export interface PublicProfileSource {
+  facts: unknown | null;
+  acceptedReports: readonly { yearCovered: number; content: unknown }[];
 }
 
 export function ruleRef(module: PolicyModule | undefined, ruleId: string | null | undefined): RuleRef | null {
@@ -140,6 +156,7 @@ export function toPublicEvent(module: PolicyModule | undefined, event: PlatformE
 export function toPublicPlatform(
   row: ApprovedPlatformRow,
   events: readonly PlatformEventRow[],
+  profile: PublicProfileSource = { facts: null, acceptedReports: [] },
 ): PublicPlatform {
   const module = registry.get(row.policyId);
   const approvalRule = ruleRef(module, approvalRuleId(module));
@@ -155,5 +172,11 @@ export function toPublicPlatform(
       outcome: null,
       rule: approvalRule,
     });
-  return { ...toApprovedPlatform(row), approvalRule, timeline };
+  return {
+    ...toApprovedPlatform(row),
+    approvalRule,
+    timeline,
+    governance: profile.facts === null ? null : publicGovernance(profile.facts),
+    zone: publicZoneProfile(module, profile.facts, profile.acceptedReports),
+  };
 }

@@ -1,6 +1,7 @@
 import {
   type CheckResponse,
   centerFactsSchema,
+  type FactChoice,
   type Obligation,
   type PolicyModule,
   type PolicySource,
@@ -31,6 +32,8 @@ export interface PolicyDetail {
   }>;
   /** Whom an application may name as its recommender (the start dialog offers these); null: no one recommends. */
   recommendation: RecommendationPolicy | null;
+  /** The module's own vocabulary for facts it defines (Sichuan's demonstration tasks): forms offer these. */
+  factChoices: { demonstrationTasks: FactChoice[] };
 }
 
 function moduleOrNotFound(policyId: string): PolicyModule {
@@ -56,6 +59,7 @@ export const policiesRouter = router({
         appliesTo: [...rule.appliesTo],
       })),
       recommendation: module.recommendation ?? null,
+      factChoices: { demonstrationTasks: [...(module.factChoices?.demonstrationTasks ?? [])] },
     };
   }),
 

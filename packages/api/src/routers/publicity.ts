@@ -13,7 +13,7 @@ import {
   resolveObjectionInputSchema,
   uuidSchema,
 } from "@kechuang/domain";
-import { and, asc, count, eq, gte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appError } from "../errors";
 import { markOutOfScope } from "../refusal-audit";
@@ -36,6 +36,22 @@ const OBJECTION_LOCK = 0x6f626a; // "obj"
 function publicityClause(module: PolicyModule): string {
   const rule = module.rules.find((r) => r.id === PUBLICITY_RULE_ID);
   return rule ? `${PUBLICITY_RULE_ID}, ${rule.citation.source} ${rule.citation.clause}` : PUBLICITY_RULE_ID;
+}
+
+export const listPastNoticesInputSchema = z
+  .object({
+    page: z.number().int().min(1).max(10_000).default(1),
+    pageSize: z.number().int().min(1).max(50).default(10),
+  })
+  // Unknown keys are a caller's mistake worth naming, not something to ignore.
+  .strict()
+  .default({ page: 1, pageSize: 10 });
+
+/** What came of a notice: decided either way, withdrawn, or still before the authority (objection upheld …). */
+export type NoticeOutcome = "approved" | "rejected" | "withdrawn" | "pending";
+
+function noticeOutcome(stage: string): NoticeOutcome {
+  return stage === "approved" || stage === "rejected" || stage === "withdrawn" ? stage : "pending";
 }
 
 /** Thrown inside publicity.open's transaction (rolling it back); audited and answered outside it. */
@@ -143,6 +159,52 @@ export const publicityRouter = router({
       .innerJoin(o, eq(o.id, a.organizationId))
       .where(and(eq(n.status, "open"), gte(n.closesOn, today)))
       .orderBy(asc(n.closesOn));
+  }),
+
+  /**
+   * Notices whose window has closed, newest closing first, a page at a time, each with what came of it: the
+   * decision (with the platform when approved) and how many objections were filed and resolved — counts
+   * only, never who objected or how to reach them.
+   */
+  listPast: publicProcedure.input(listPastNoticesInputSchema).query(async ({ ctx, input }) => {
+    const { publicityNotices: n, applications: a, organizations: o, platforms: p, objections: ob } = schema;
+    const today = chinaToday(ctx.now());
+    const past = or(eq(n.status, "ended"), lt(n.closesOn, today));
+    const [total] = await ctx.database.db.select({ n: count() }).from(n).where(past);
+    const rows = await ctx.database.db
+      .select({
+        noticeId: n.id,
+        policyId: n.policyId,
+        title: n.title,
+        opensOn: n.opensOn,
+        closesOn: n.closesOn,
+        applicationTitle: a.title,
+        leadUnitName: o.name,
+        stage: a.stage,
+        platformId: p.id,
+        objectionsReceived: sql<number>`(select count(*) from ${ob} where ${ob.noticeId} = ${n.id})::int`,
+        objectionsResolved: sql<number>`(select count(*) from ${ob} where ${ob.noticeId} = ${n.id} and ${ob.status} <> 'open')::int`,
+      })
+      .from(n)
+      .innerJoin(a, eq(a.id, n.applicationId))
+      .innerJoin(o, eq(o.id, a.organizationId))
+      .leftJoin(p, eq(p.applicationId, a.id))
+      .where(past)
+      .orderBy(desc(n.closesOn), desc(n.publishedAt), asc(n.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize);
+    return {
+      items: rows.map(({ stage, platformId, objectionsReceived, objectionsResolved, ...notice }) => ({
+        ...notice,
+        outcome: noticeOutcome(stage),
+        // Linked only once approved: a platform row is the register entry the page shows.
+        platformId: stage === "approved" ? platformId : null,
+        objections: { received: Number(objectionsReceived), resolved: Number(objectionsResolved) },
+      })),
+      total: total?.n ?? 0,
+      page: input.page,
+      pageSize: input.pageSize,
+    };
   }),
 
   /** Anyone may object while the window is open, with a contact; rate limited per address. */

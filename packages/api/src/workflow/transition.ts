@@ -1,4 +1,11 @@
-import { appendAudit, recordAudit, schema, storeObligations, type Tx } from "@kechuang/db";
+import {
+  appendAudit,
+  platformDirectoryColumns,
+  recordAudit,
+  schema,
+  storeObligations,
+  type Tx,
+} from "@kechuang/db";
 import {
   decideTransition,
   type LocalizedText,
@@ -238,6 +245,15 @@ async function applyTransition(tx: Tx, a: ApplyArgs): Promise<TransitionOutcome>
           fields,
           applicationId: app.id,
           recommenderArea: app.recommenderArea,
+          // Anshun's approval is entry into its cultivation pool (PolicyModule.register).
+          status: module.register?.statusOnApproval ?? "active",
+          ...(await platformDirectoryColumns(tx, {
+            applicationId: app.id,
+            name: designatedName!,
+            leadOrgId: app.organizationId,
+            fields,
+            facts: app.facts,
+          })),
         })
         .returning({ id: schema.platforms.id });
       platformId = platform!.id;

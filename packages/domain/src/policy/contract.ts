@@ -339,6 +339,13 @@ export interface PolicyModule {
   changeKinds?: readonly ChangeKind[];
   /** The designated name, e.g. 内蒙古自治区{name}技术创新中心. */
   naming?: { ruleId: string; apply: (name: string) => string };
+  /**
+   * What an approval writes into the platform register. Absent: an approved platform (`active`). Anshun's
+   * approval is entry into its cultivation pool (as-plat 二(二) 入库), so its entries are `cultivating`: listed
+   * in the public directory as pool entries, never in the register of approved platforms (issue 11).
+   * `localSetting` says why, where the status is a local reading rather than a clause.
+   */
+  register?: { statusOnApproval: "active" | "cultivating"; localSetting?: LocalizedText };
   settings: readonly PolicySetting[];
   /** Jurisdiction-specific reference data (Anshun's targets and tiers, Sichuan's zone layout). */
   extras?: Record<string, unknown>;

@@ -14,7 +14,8 @@ export function PageHeader({
   return (
     <Flex justify="space-between" align="flex-start" gap="middle" wrap style={{ marginBottom: 16 }}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        {/* The page's one h1 (screen readers jump to it), at the size of an h3: a portal page, not a poster. */}
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }}>
           {title}
         </Typography.Title>
         {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}

@@ -5,7 +5,9 @@ import type { SameKeys } from "./messages";
 export const commonEn: SameKeys<typeof commonZhCN> = {
   product: {
     fullName: "Kechuang · S&T Innovation Platforms",
+    shortName: "Kechuang",
   },
+  a11y: { skipToContent: "Skip to main content", mainNav: "Main navigation" },
   nav: { public: "Public", apply: "Apply", review: "Review" },
   locale: { switchLabel: "Language" },
   demo: { banner: "Demo environment: demo data" },

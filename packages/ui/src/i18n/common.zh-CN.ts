@@ -1,7 +1,8 @@
 import { kindLabels } from "./kinds";
 /** Shared wording for the shell and all portals (namespace "common"). zh-CN is the source locale. */
 export const commonZhCN = {
-  product: { fullName: "科创 · 科技创新平台服务" },
+  product: { fullName: "科创 · 科技创新平台服务", shortName: "科创 · Kechuang" },
+  a11y: { skipToContent: "跳到主要内容", mainNav: "主导航" },
   nav: { public: "公共服务", apply: "申报", review: "评审" },
   locale: { switchLabel: "语言" },
   demo: { banner: "演示环境：数据为演示数据" },
