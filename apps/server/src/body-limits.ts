@@ -3,6 +3,7 @@ import { sessionCookie, validateSessionToken } from "@kechuang/api";
 import type { Database } from "@kechuang/db";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ServerConfig } from "./env";
+import { trpcCall } from "./throttles";
 
 /**
  * Bodies are capped at 1 MiB, except attachment uploads: a 10 MiB file arrives base64-encoded inside a
@@ -12,9 +13,11 @@ import type { ServerConfig } from "./env";
 export const DEFAULT_BODY_LIMIT = 1_048_576;
 export const UPLOAD_BODY_LIMIT = 15 * 1_048_576;
 
-/** Only an unbatched call of the upload procedure may use the larger limit. */
-const isUploadRequest = (request: FastifyRequest): boolean =>
-  request.method === "POST" && (request.url.split("?")[0] ?? "") === "/trpc/attachments.upload";
+/** Only a call of the upload procedure alone may use the larger limit; the URL is read as tRPC reads it. */
+const isUploadRequest = (request: FastifyRequest): boolean => {
+  const procedures = request.method === "POST" ? trpcCall(request.url)?.procedures : undefined;
+  return procedures?.length === 1 && procedures[0] === "attachments.upload";
+};
 
 const tooLarge = () =>
   Object.assign(new Error("Request body is too large"), {

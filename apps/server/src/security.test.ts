@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { describe, expect, it } from "vitest";
 import { defaultRateLimits, loadConfig } from "./env";
@@ -38,15 +39,19 @@ describe("sign-in detection for the rate limit", () => {
     expect(batchProblem("/trpc/auth.me,__proto__?batch=1")).toBeNull();
   });
 
-  it("keys the per-account budget on the typed username, hashed and case-folded", () => {
-    const key = signInAccountKey({ json: { username: "Applicant ", password: "x" } });
-    expect(key).toBe(signInAccountKey({ "0": { json: { username: "applicant" } } }));
+  it("keys the per-account budget on the typed username, case-folded, under the server's key", () => {
+    const serverKey = randomBytes(32);
+    const key = signInAccountKey({ json: { username: "Applicant ", password: "x" } }, serverKey);
+    expect(key).toBe(signInAccountKey({ "0": { json: { username: "applicant" } } }, serverKey));
     expect(key).not.toContain("applicant");
+    // Not an unkeyed hash a dictionary could reverse: another server's key gives another counter key.
+    expect(key).not.toBe(createHash("sha256").update("applicant").digest("base64url"));
+    expect(signInAccountKey({ json: { username: "applicant" } }, randomBytes(32))).not.toBe(key);
     // As the tRPC plugin hands it over: the JSON text.
-    expect(signInAccountKey(JSON.stringify({ json: { username: "APPLICANT" } }))).toBe(key);
-    expect(signInAccountKey("{not json")).toBeNull();
-    expect(signInAccountKey({ json: { password: "x" } })).toBeNull();
-    expect(signInAccountKey("applicant")).toBeNull();
+    expect(signInAccountKey(JSON.stringify({ json: { username: "APPLICANT" } }), serverKey)).toBe(key);
+    expect(signInAccountKey("{not json", serverKey)).toBeNull();
+    expect(signInAccountKey({ json: { password: "x" } }, serverKey)).toBeNull();
+    expect(signInAccountKey("applicant", serverKey)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import rateLimit, { normalizeIP } from "@fastify/rate-limit";
 import { auditRefusal } from "@kechuang/api";
+import { secretsOf } from "@kechuang/db";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Redis } from "ioredis";
 import { z } from "zod";
@@ -63,8 +64,11 @@ const addressBudget: Record<ThrottledKind, keyof RateLimits> = {
 const signInEnvelope = z.object({ json: z.object({ username: z.string().max(1000) }) });
 const signInBody = z.union([signInEnvelope, z.object({ "0": signInEnvelope })]);
 
-/** The account a sign-in names, hashed: the counter key must not keep what someone typed (a password?). */
-export function signInAccountKey(body: unknown): string | null {
+/**
+ * The account a sign-in names, as a keyed hash: the counter key (kept in Redis, perhaps) must not keep what
+ * someone typed — a password in the wrong field — in a form a dictionary could reverse without the server's key.
+ */
+export function signInAccountKey(body: unknown, key: Buffer): string | null {
   // The tRPC plugin's own content-type parser leaves the JSON body as text (at most 1 MiB: body-limits.ts).
   let value = body;
   if (typeof body === "string") {
@@ -77,7 +81,9 @@ export function signInAccountKey(body: unknown): string | null {
   const parsed = signInBody.safeParse(value);
   if (!parsed.success) return null;
   const { username } = ("json" in parsed.data ? parsed.data : parsed.data["0"]).json;
-  return createHash("sha256").update(username.trim().toLowerCase()).digest("base64url");
+  return createHmac("sha256", key)
+    .update(`sign-in-throttle:${username.trim().toLowerCase()}`)
+    .digest("base64url");
 }
 
 /**
@@ -88,6 +94,7 @@ export function signInAccountKey(body: unknown): string | null {
  * uncounted.
  */
 export async function registerThrottles(app: FastifyInstance, config: ServerConfig): Promise<void> {
+  const accountKey = secretsOf(app.database.db).usernameKey;
   const redis = config.redis ? new Redis(config.redis.url, { maxRetriesPerRequest: 1 }) : undefined;
   redis?.on("error", (error) => app.log.error({ err: error }, "rate-limit store (Redis) unreachable"));
   if (redis)
@@ -171,7 +178,7 @@ export async function registerThrottles(app: FastifyInstance, config: ServerConf
   // Per account once the body names it, before the handler verifies any password.
   app.addHook("preHandler", async (request, reply) => {
     if (throttledKind(request) !== "sign-in") return;
-    const account = signInAccountKey(request.body);
+    const account = signInAccountKey(request.body, accountKey);
     if (!account) return;
     accountKeys.set(request, account);
     const limit = await check(perAccount, request, reply);

@@ -7,6 +7,7 @@ import {
   platformKindSchema,
 } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
+import { jurisdictionName } from "../directory";
 import { delistingGroundsOf, delistingRuleIdOf } from "./grounds";
 import {
   type PublicGovernance,
@@ -102,8 +103,7 @@ const isoDate = (value: unknown): string | null =>
 
 export function toApprovedPlatform(row: ApprovedPlatformRow): ApprovedPlatform {
   const module = registry.get(row.policyId);
-  // Names come from the policy module (the source of truth); a code without a module shows as itself.
-  const name = module?.jurisdiction.name ?? { zh: row.jurisdiction, en: row.jurisdiction };
+  const name = jurisdictionName(row.jurisdiction, row.policyId);
   const revoked = row.status === "delisted";
   return {
     id: row.id,

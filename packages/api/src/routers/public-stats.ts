@@ -5,8 +5,8 @@ import {
   type PlatformKind,
   platformKindSchema,
 } from "@kechuang/domain";
-import { policyModules } from "@kechuang/policies";
 import { z } from "zod";
+import { jurisdictionName } from "../directory";
 import { publicProcedure, router } from "../trpc";
 
 /** The statistics page shows the ten most common fields; a client may ask for up to 50. */
@@ -26,11 +26,6 @@ export interface PublicStats {
   /** Distinct fields in all (byField holds only the most common). */
   fieldCount: number;
 }
-
-/** Names of the jurisdictions the registered modules govern; an unknown code is shown as itself. */
-const jurisdictionNames = new Map(policyModules.map((m) => [m.jurisdiction.code, m.jurisdiction.name]));
-const jurisdictionName = (code: string): LocalizedText =>
-  jurisdictionNames.get(code) ?? { zh: code, en: code };
 
 const kindRows = (rows: CountRow[]) =>
   rows.flatMap((row) => {
