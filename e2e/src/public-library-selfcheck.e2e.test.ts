@@ -78,14 +78,16 @@ describe("public portal: policy library and self-check", () => {
     const library = page.getByTestId("policy-library");
     await library.getByRole("heading", { name: "政策库" }).waitFor();
     await library.getByRole("link", { name: "湖南省技术创新中心建设实施方案" }).waitFor();
-    // Sichuan's two sources are drafts for comment; the badge says so in both scripts.
+    // Sichuan's two sources are drafts for comment; the badge says so.
     await expect(page.getByTestId("draft-badge").count()).resolves.toBe(2);
+    // One language per badge (issue 16): the Chinese page says it in Chinese only.
+    await expect(page.getByTestId("draft-badge").first().textContent()).resolves.toBe("征求意见稿");
     await settled(page);
     await page.screenshot({ path: `${artifacts}public-library.png`, fullPage: true });
     // The same page in English: the shell's switch re-renders the portal.
     await page.getByText("English", { exact: true }).click();
     await page.getByRole("heading", { name: "Policy library" }).waitFor();
-    await expect(page.getByTestId("draft-badge").first().textContent()).resolves.toBe("征求意见稿 / DRAFT");
+    await expect(page.getByTestId("draft-badge").first().textContent()).resolves.toBe("Draft for comment");
     await page.screenshot({ path: `${artifacts}public-library-en.png`, fullPage: true });
     await page.getByText("中文", { exact: true }).click();
     await library.getByRole("heading", { name: "政策库" }).waitFor();

@@ -85,7 +85,7 @@ export const publicZhCN = {
       status: "状态",
       kinds: "适用平台",
     },
-    draftBadge: "征求意见稿 / DRAFT",
+    draftBadge: "征求意见稿",
     noNumber: "无文号",
     emptyTitle: "政策库暂无文件",
     emptyHint: "各地的政策模块上线后会列在这里。可以先查看已认定的平台。",
@@ -512,7 +512,7 @@ export const publicEn: SameKeys<typeof publicZhCN> = {
       status: "Status",
       kinds: "Governs",
     },
-    draftBadge: "征求意见稿 / DRAFT",
+    draftBadge: "Draft for comment",
     noNumber: "none",
     emptyTitle: "No policies in the library yet",
     emptyHint:
