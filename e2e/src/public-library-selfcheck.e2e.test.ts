@@ -106,6 +106,9 @@ describe("public portal: policy library and self-check", () => {
     await page.goto(`${server.url}/public/policies/sc-tic-2018#${encodeURIComponent("clause-三(二)")}`);
     await expect(highlightedClause(page)).resolves.toEqual({ id: "三(二)", inView: true, count: 1 });
     await page.getByText("本文件为征求意见稿").waitFor();
+    // Anshun's pool entry procedure is the system's own setting, not the plan's (as-plat 二(二)): it says so.
+    await page.goto(`${server.url}/public/policies/as-plat-2021`);
+    await expect(page.getByTestId("local-setting").textContent()).resolves.toContain("未规定入库程序");
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -97,6 +97,16 @@ export function PolicyDocumentPage({ basePath, locale }: { basePath: string; loc
           }
         />
       ) : null}
+      {policy.data.localSetting ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="local-setting"
+          title={t("document.localSetting")}
+          description={localized(policy.data.localSetting, locale)}
+        />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card

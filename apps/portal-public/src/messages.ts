@@ -94,6 +94,7 @@ export const publicZhCN = {
   document: {
     back: "返回政策库",
     draftNotice: "本文件为征求意见稿，尚未正式施行；据此作出的判断仅供参考。",
+    localSetting: "本系统的地方设置（文件未规定的程序）",
     commentPeriod: "征求意见期：{{from}} 至 {{to}}",
     validYears: "有效期：{{from}}—{{to}} 年",
     publishedOn: "发布日期：{{date}}",
@@ -522,6 +523,7 @@ export const publicEn: SameKeys<typeof publicZhCN> = {
   document: {
     back: "Back to the library",
     draftNotice: "This is a draft for comment, not in force; anything judged against it is indicative only.",
+    localSetting: "A local setting of this system (a procedure the document does not lay down)",
     commentPeriod: "Comment period: {{from}} to {{to}}",
     validYears: "Valid {{from}}–{{to}}",
     publishedOn: "Published {{date}}",

@@ -82,6 +82,12 @@ describe.each(testDatabases())("API over HTTP on %s", (kind) => {
     }>("query", "policies.get", { policyId: "hn-tic-2020" });
     expect(detail.source.clauses.length).toBeGreaterThan(0);
     expect(detail.rules.every((r) => r.citation.source === "hn-tic-2020")).toBe(true);
+    // Where a module fills a gap its source leaves, every reader is told (as-plat 二(二): no entry procedure).
+    const localSetting = async (policyId: string) =>
+      (await client.data<{ localSetting: { zh: string } | null }>("query", "policies.get", { policyId }))
+        .localSetting;
+    expect((await localSetting("as-plat-2021"))?.zh).toContain("未规定入库程序");
+    await expect(localSetting("hn-tic-2020")).resolves.toBeNull();
     const check = await client.data<{ policyId: string; results: unknown[] }>("mutation", "policies.check", {
       policyId: "hn-tic-2020",
       facts: sampleFacts,

@@ -2,6 +2,7 @@ import {
   type CheckResponse,
   centerFactsSchema,
   type FactChoice,
+  type LocalizedText,
   type Obligation,
   type PolicyModule,
   type PolicySource,
@@ -34,6 +35,8 @@ export interface PolicyDetail {
   recommendation: RecommendationPolicy | null;
   /** The module's own vocabulary for facts it defines (Sichuan's demonstration tasks): forms offer these. */
   factChoices: { demonstrationTasks: FactChoice[] };
+  /** Where the module fills a gap the source leaves (Anshun's pool entry procedure): said to every reader. */
+  localSetting: LocalizedText | null;
 }
 
 function moduleOrNotFound(policyId: string): PolicyModule {
@@ -60,6 +63,7 @@ export const policiesRouter = router({
       })),
       recommendation: module.recommendation ?? null,
       factChoices: { demonstrationTasks: [...(module.factChoices?.demonstrationTasks ?? [])] },
+      localSetting: module.register?.localSetting ?? null,
     };
   }),
 

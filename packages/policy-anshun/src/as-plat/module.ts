@@ -35,7 +35,7 @@ export const asPlat2021: PolicyModule = {
   register: {
     statusOnApproval: "cultivating",
     localSetting: {
-      zh: "二(二)只规定“积极组织符合条件的创新平台入库”，未规定入库程序；本系统将审批通过视为入库，入库平台在公开名录中显示为“培育中”，不列入已认定平台名单。",
+      zh: "二(二)只规定“积极组织符合条件的创新平台入库”，未规定入库程序；本系统将审批通过视为入库，入库平台在公开名录中标为“培育库”，不列入已认定平台名单。",
       en: "2(2) only says eligible platforms are to be brought into the pool, without an entry procedure; here approval is entry, and pool entries appear in the public directory as cultivating, not in the register of approved platforms.",
     },
   },
