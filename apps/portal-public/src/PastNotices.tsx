@@ -1,11 +1,12 @@
 import type { RouterOutputs } from "@kechuang/api";
-import { EmptyState, ErrorState, formatDate, type Locale, useTRPC } from "@kechuang/ui";
+import { EmptyState, ErrorState, type Locale, useTRPC } from "@kechuang/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, List, Space, Tag, Typography } from "antd";
+import { Card, List, Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { publicNamespace } from "./messages";
-import { platformPath, policyPath, portalPath } from "./paths";
+import { NoticeFacts } from "./NoticeFacts";
+import { platformPath, portalPath } from "./paths";
 import { outcomeTone, pageFromParam, pastPageSize } from "./publicity";
 import { tagTone } from "./readableTag";
 
@@ -80,22 +81,7 @@ export function PastNotices({
             }
           >
             <Space orientation="vertical" size={4} style={{ width: "100%" }}>
-              <Typography.Text strong>{notice.applicationTitle}</Typography.Text>
-              <Typography.Text type="secondary">
-                {t("publicity.leadUnit", { name: notice.leadUnitName })}
-              </Typography.Text>
-              <Space wrap size="middle">
-                <span>
-                  {t("publicity.period", {
-                    from: formatDate(notice.opensOn, locale),
-                    to: formatDate(notice.closesOn, locale),
-                  })}
-                </span>
-                <span>
-                  {t("publicity.policy")}
-                  <Link to={policyPath(basePath, notice.policyId)}>{policyTitle(notice.policyId)}</Link>
-                </span>
-              </Space>
+              <NoticeFacts notice={notice} basePath={basePath} locale={locale} policyTitle={policyTitle} />
               <span data-testid="notice-objections">
                 {notice.objections.received === 0
                   ? t("pastNotices.noObjections")

@@ -1,14 +1,15 @@
 import type { RouterOutputs } from "@kechuang/api";
-import { EmptyState, ErrorState, formatDate, type Locale, PageHeader, useTRPC } from "@kechuang/ui";
+import { EmptyState, ErrorState, type Locale, PageHeader, useTRPC } from "@kechuang/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, List, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { publicNamespace } from "./messages";
+import { NoticeFacts } from "./NoticeFacts";
 import { ObjectionModal } from "./ObjectionModal";
 import { PastNotices } from "./PastNotices";
-import { policyPath, portalPath } from "./paths";
+import { portalPath } from "./paths";
 import { chinaToday, daysLeft } from "./publicity";
 import { tagTone } from "./readableTag";
 
@@ -115,25 +116,16 @@ function OpenNotices({ basePath, locale, policyTitle }: NoticesProps) {
                   }
                 >
                   <Space orientation="vertical" size={4} style={{ width: "100%" }}>
-                    <Typography.Text strong>{notice.applicationTitle}</Typography.Text>
-                    <Typography.Text type="secondary">
-                      {t("publicity.leadUnit", { name: notice.leadUnitName })}
-                    </Typography.Text>
-                    <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>
-                      {notice.body}
-                    </Typography.Paragraph>
-                    <Space wrap size="middle">
-                      <span>
-                        {t("publicity.period", {
-                          from: formatDate(notice.opensOn, locale),
-                          to: formatDate(notice.closesOn, locale),
-                        })}
-                      </span>
-                      <span>
-                        {t("publicity.policy")}
-                        <Link to={policyPath(basePath, notice.policyId)}>{policyTitle(notice.policyId)}</Link>
-                      </span>
-                    </Space>
+                    <NoticeFacts
+                      notice={notice}
+                      basePath={basePath}
+                      locale={locale}
+                      policyTitle={policyTitle}
+                    >
+                      <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>
+                        {notice.body}
+                      </Typography.Paragraph>
+                    </NoticeFacts>
                     <div>
                       <Button onClick={() => setObjectingTo(notice)} data-testid="object-button">
                         {t("publicity.object")}

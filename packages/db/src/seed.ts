@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Role } from "@kechuang/domain";
+import { type Role, statusOnApproval } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
 import { sql } from "drizzle-orm";
 import { appendAudit } from "./audit";
@@ -536,7 +536,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
           fields: [...fields],
           leadOrgId: orgId(org),
           // As an approval would write it: Anshun's entries are in its cultivation pool (issue 11).
-          status: registry.get(p.policyId)?.register?.statusOnApproval ?? "active",
+          status: statusOnApproval(registry.get(p.policyId)),
           ...platformSearchColumns({
             name: p.name,
             leadUnitName: ORGS.find((o) => o.key === org)!.name,

@@ -12,6 +12,7 @@ import {
   missingReason,
   type PolicyModule,
   type SessionUser,
+  statusOnApproval,
   type Transition,
   type TransitionInput,
 } from "@kechuang/domain";
@@ -246,7 +247,7 @@ async function applyTransition(tx: Tx, a: ApplyArgs): Promise<TransitionOutcome>
           applicationId: app.id,
           recommenderArea: app.recommenderArea,
           // Anshun's approval is entry into its cultivation pool (PolicyModule.register).
-          status: module.register?.statusOnApproval ?? "active",
+          status: statusOnApproval(module),
           ...(await platformDirectoryColumns(tx, {
             applicationId: app.id,
             name: designatedName!,

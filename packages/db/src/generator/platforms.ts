@@ -1,4 +1,4 @@
-import type { FormationMode } from "@kechuang/domain";
+import { type FormationMode, statusOnApproval } from "@kechuang/domain";
 import { registry } from "@kechuang/policies";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
@@ -129,7 +129,7 @@ function moduleShapes(): ModuleShape[] {
         kinds: module.kinds,
         fields: module.fields.flatMap((group) => [...group.fields]),
         formationModes: module.formationModes ?? [],
-        cultivating: module.register?.statusOnApproval === "cultivating",
+        cultivating: statusOnApproval(module) === "cultivating",
       },
     ];
   });

@@ -422,3 +422,8 @@ export const commonActions = [
   "approve",
   "reject",
 ] as const;
+
+/** The status a platform takes when the module approves it: active, unless the module says otherwise. */
+export const statusOnApproval = (
+  module: Pick<PolicyModule, "register"> | undefined,
+): "active" | "cultivating" => module?.register?.statusOnApproval ?? "active";
