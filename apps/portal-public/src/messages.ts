@@ -69,6 +69,8 @@ export const publicZhCN = {
       "rectification-ordered": "责令限期整改（期限至 {{dueOn}}）",
       "rectification-closed": "整改期结束",
       revoked: "撤销：{{grounds}}",
+      changed: "登记事项变更生效",
+      recognized: "获得平台认定",
     },
     /** Appended to "rectification closed", separator included. */
     outcome: { accepted: "：整改通过", failed: "：整改后仍不合格" },
@@ -498,6 +500,8 @@ export const publicEn: SameKeys<typeof publicZhCN> = {
       "rectification-ordered": "Rectification ordered (due {{dueOn}})",
       "rectification-closed": "Rectification period closed",
       revoked: "Revoked: {{grounds}}",
+      changed: "A registered change took effect",
+      recognized: "Recognized as a platform",
     },
     outcome: { accepted: ": rectified", failed: ": still failing after rectification" },
   },

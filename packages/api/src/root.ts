@@ -6,8 +6,11 @@ import { applicationsRouter } from "./routers/applications";
 import { attachmentsRouter } from "./routers/attachments";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { changesRouter } from "./routers/changes";
 import { evaluationsRouter } from "./routers/evaluations";
+import { experiencesRouter } from "./routers/experiences";
 import { exportsRouter } from "./routers/exports";
+import { governanceRouter } from "./routers/governance";
 import { notificationsRouter } from "./routers/notifications";
 import { platformCalendarRouter } from "./routers/platform-calendar";
 import { platformsRouter } from "./routers/platforms";
@@ -16,6 +19,7 @@ import { publicStatsRouter } from "./routers/public-stats";
 import { publicityRouter } from "./routers/publicity";
 import { reviewRouter } from "./routers/review";
 import { securityRouter } from "./routers/security";
+import { targetsRouter } from "./routers/targets";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -36,6 +40,10 @@ export const appRouter = router({
   evaluations: evaluationsRouter,
   annualReports: annualReportsRouter,
   platformCalendar: platformCalendarRouter,
+  governance: governanceRouter,
+  changes: changesRouter,
+  experiences: experiencesRouter,
+  targets: targetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ export { openRawConnection, type RawConnection, rawConnectionOf } from "./connec
 export * from "./passwords";
 export * from "./repositories/applications";
 export * from "./repositories/email-outbox";
+export * from "./repositories/governance";
 export * from "./repositories/obligations";
 export * from "./repositories/organizations";
 export * from "./repositories/platform-stats";

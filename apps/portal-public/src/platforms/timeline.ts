@@ -12,7 +12,9 @@ export type PublicEventKind =
   | "graded"
   | "rectification-ordered"
   | "rectification-closed"
-  | "revoked";
+  | "revoked"
+  | "changed"
+  | "recognized";
 
 export interface PublicEventLike {
   kind: PublicEventKind;

@@ -196,6 +196,8 @@ export const platformEvents = pgTable(
         "rectification-ordered",
         "rectification-closed",
         "revoked",
+        "changed",
+        "recognized",
       ],
     }).notNull(),
     occurredOn: date("occurred_on", { mode: "string" }).notNull(),

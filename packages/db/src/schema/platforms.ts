@@ -37,6 +37,8 @@ export const platforms = pgTable(
     formationMode: text("formation_mode", {
       enum: ["leading-enterprise", "enterprise-alliance", "academia-led"],
     }),
+    /** Where the platform sits, when recorded (a change of location is a change request). */
+    location: text("location"),
     /** The public publicity notice's body, when there was one (nothing written in confidence). */
     summary: text("summary"),
     /**

@@ -7,6 +7,7 @@ import {
   type PlatformKind,
   platformKindSchema,
 } from "../facts";
+import type { ChangeSubject } from "../governance/changes";
 import { type Role, roleSchema } from "../roles";
 
 /**
@@ -111,6 +112,7 @@ export type RuleImplementation =
   | "naming"
   | "panel" // required expert types on a panel
   | "checklist" // a human judgement, recorded by a reviewer
+  | "obligation" // a duty after launch the platform fulfils and the authority publishes (sc-zone.experience)
   | "data"; // reference data (key fields, targets, tiers ...)
 
 export interface PolicyRule {
@@ -295,6 +297,45 @@ export interface ChangeKind {
   name: LocalizedText;
   mode: "filing" | "approval";
   ruleId: string;
+  /**
+   * The parts of the platform the change edits (the form asks for their new value, the rules are re-checked on
+   * it). Empty: a change described in words only (a charter change), checked by people.
+   */
+  subjects: readonly ChangeSubject[];
+  /** Set where the source does not list this change: the routing is this system's setting, said so in the UI. */
+  localSetting?: LocalizedText;
+}
+
+/* ---------- targets (Anshun's 附件) ---------- */
+
+/** A recognition a platform receives; the city authority records them (as-plat.tiers). */
+export const recognitionTierSchema = z.enum(["national", "provincial", "city"]);
+export type RecognitionTier = z.infer<typeof recognitionTierSchema>;
+
+export interface PlatformTargetType {
+  /** 序号 in the source's table. */
+  no: number;
+  id: string;
+  name: LocalizedText;
+  /** Cumulative counts by year, the base year included, as published. */
+  counts: Readonly<Record<number, number>>;
+  /** National / provincial split, only where the source gives it. */
+  split?: Readonly<Record<number, { national: number; provincial: number }>>;
+  statedAvgGrowthPercent: number;
+  responsible: readonly LocalizedText[];
+}
+
+/**
+ * Platform targets by type and year. Actuals are the platforms recorded in the system with a recognition of a
+ * counted tier on or before the year's end (cumulative, as the table counts).
+ */
+export interface PlatformTargets {
+  ruleId: string;
+  baseYear: number;
+  /** The target years after the base year, ascending. */
+  years: readonly number[];
+  countedTiers: readonly RecognitionTier[];
+  types: readonly PlatformTargetType[];
 }
 
 /** A value the sources do not give: the UI says it is a local setting, not a clause. */
@@ -347,7 +388,23 @@ export interface PolicyModule {
    */
   register?: { statusOnApproval: "active" | "cultivating"; localSetting?: LocalizedText };
   settings: readonly PolicySetting[];
-  /** Jurisdiction-specific reference data (Anshun's targets and tiers, Sichuan's zone layout). */
+  /** Targets per platform type and year, with the actuals the system counts (Anshun's 附件). */
+  targets?: PlatformTargets;
+  /**
+   * The city's joint meeting (as-plat.joint-meeting): its name, and the seats the source gives (convener,
+   * deputy convener, the departments' deputy heads in charge). People are recorded against the seats.
+   */
+  jointMeeting?: {
+    ruleId: string;
+    name: LocalizedText;
+    seats: readonly {
+      id: string;
+      position: "convener" | "deputy-convener" | "member";
+      title: LocalizedText;
+    }[];
+    duties: LocalizedText;
+  };
+  /** Jurisdiction-specific reference data (Anshun's tiers, Sichuan's zone layout). */
   extras?: Record<string, unknown>;
   /** The module's own vocabulary for CenterFacts fields it defines (forms offer these as choices). */
   factChoices?: { demonstrationTasks?: readonly FactChoice[] };

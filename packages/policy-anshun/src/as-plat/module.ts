@@ -4,7 +4,7 @@ import { asPlatOutline } from "./outline";
 import { asRecommendation } from "./recommenders";
 import { asPlatRules } from "./rules";
 import { asPlatSource } from "./source";
-import { growthComparison, platformTargets, targetTotals } from "./targets";
+import { BASE_YEAR, growthComparison, platformTargets, targetTotals, targetYears } from "./targets";
 import { asPlatWorkflow } from "./workflow";
 
 /** 一(三): "到2023年,相关省级及以上科技创新平台42个". */
@@ -38,6 +38,28 @@ export const asPlat2021: PolicyModule = {
       zh: "二(二)只规定“积极组织符合条件的创新平台入库”，未规定入库程序；本系统将审批通过视为入库，入库平台在公开名录中标为“培育库”，不列入已认定平台名单。",
       en: "2(2) only says eligible platforms are to be brought into the pool, without an entry procedure; here approval is entry, and pool entries appear in the public directory as cultivating, not in the register of approved platforms.",
     },
+  },
+  targets: {
+    ruleId: "as-plat.targets",
+    baseYear: BASE_YEAR,
+    years: targetYears.filter((year) => year !== BASE_YEAR),
+    // 一(三) counts 省级及以上: city recognitions are recorded but cultivate toward the targets, not into them.
+    countedTiers: ["national", "provincial"],
+    types: platformTargets,
+  },
+  jointMeeting: {
+    ruleId: "as-plat.joint-meeting",
+    name: jointMeeting.name,
+    seats: [
+      { id: "convener", position: "convener", title: jointMeeting.convener },
+      { id: "deputy-convener", position: "deputy-convener", title: jointMeeting.deputyConvener },
+      ...jointMeeting.members.map((title, i) => ({
+        id: `member-${i + 1}`,
+        position: "member" as const,
+        title,
+      })),
+    ],
+    duties: jointMeeting.duties,
   },
   extras: {
     goal: { year: 2023, provincialOrHigher: PLATFORM_GOAL_2023 },

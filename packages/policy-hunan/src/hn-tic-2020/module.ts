@@ -1,4 +1,5 @@
 import type { AnnualReportPolicy, EvaluationPolicy, PolicyModule, PolicySetting } from "@kechuang/domain";
+import { hnChangeKinds } from "./changes";
 import { hnOutline } from "./outline";
 import { hnRecommendation } from "./recommenders";
 import { hnRuleList, hnRules } from "./rules";
@@ -93,6 +94,7 @@ export const hnTic2020: PolicyModule = {
   schedule: (input) => hnSchedule(input),
   annualReport,
   evaluation,
+  changeKinds: hnChangeKinds,
   settings,
   extras: {
     /** 三(一): two categories, "few but fine". */

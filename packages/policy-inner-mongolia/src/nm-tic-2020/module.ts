@@ -15,6 +15,12 @@ import { nmWorkflow } from "./workflow";
 const FILING = nmRules.changeFiling.id;
 const APPROVAL = nmRules.changeApproval.id;
 
+const localChangeNames = {
+  name: { zh: "变更中心名称", en: "Change of name" },
+  location: { zh: "变更中心地点", en: "Change of location" },
+  "research-direction": { zh: "调整研究方向", en: "Change of research direction" },
+} as const;
+
 /** 三(五): what is only filed (备案) and what needs the S&T department's decision (批复). */
 const changeKinds: readonly ChangeKind[] = [
   {
@@ -22,43 +28,65 @@ const changeKinds: readonly ChangeKind[] = [
     name: { zh: "牵头单位重组", en: "Lead unit restructuring" },
     mode: "filing",
     ruleId: FILING,
+    subjects: [],
   },
   {
     id: "charter-change",
     name: { zh: "变更管理章程", en: "Charter change" },
     mode: "filing",
     ruleId: FILING,
+    subjects: [],
   },
   {
     id: "board-or-committee-members",
     name: { zh: "调整理事会(董事会)及技术指导委员会人员", en: "Board or committee member changes" },
     mode: "filing",
     ruleId: FILING,
+    subjects: ["board", "committee"],
   },
   {
     id: "director-replacement",
     name: { zh: "更换中心主任", en: "Director replacement" },
     mode: "filing",
     ruleId: FILING,
+    subjects: ["director"],
   },
   {
     id: "lead-unit-change",
     name: { zh: "变更牵头单位", en: "Change of lead unit" },
     mode: "approval",
     ruleId: APPROVAL,
+    subjects: ["lead-unit"],
   },
   {
     id: "co-build-units",
     name: { zh: "调整共建单位", en: "Co-build unit adjustment" },
     mode: "approval",
     ruleId: APPROVAL,
+    subjects: ["co-build-units"],
   },
   {
     id: "formation-mode",
     name: { zh: "变更建设模式", en: "Formation mode change" },
     mode: "approval",
     ruleId: APPROVAL,
+    subjects: ["formation-mode"],
   },
+  // 三(五)2 ends its list with 等: a change of name, location or research direction is of the same weight as
+  // the lead unit or formation mode, so here it waits for 科技厅's approval too (a local reading, said so).
+  ...(["name", "location", "research-direction"] as const).map(
+    (subject): ChangeKind => ({
+      id: subject,
+      name: localChangeNames[subject],
+      mode: "approval",
+      ruleId: APPROVAL,
+      subjects: [subject],
+      localSetting: {
+        zh: "三(五)2 以“等”结束列举，未写明名称、地点、研究方向的变更；本系统按须提请科技厅批复处理。",
+        en: "三(五)2 ends its list with “etc.” and does not name this change; here it waits for the department's approval.",
+      },
+    }),
+  ),
 ];
 
 /** 三(六)2 grades, 四(二) post-subsidy for 优秀, 三(六)3 delisting grounds. */

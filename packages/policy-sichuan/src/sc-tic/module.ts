@@ -1,4 +1,5 @@
 import type { PolicyModule } from "@kechuang/domain";
+import { scTicChangeKinds } from "./changes";
 import { scTicOutline } from "./outline";
 import { annualReportRule, outcomesRule, panelRule, scTicRules } from "./rules";
 import { CONSTRUCTION_PERIOD_MONTHS, scTicSchedule, scTicSettings } from "./schedule";
@@ -66,6 +67,7 @@ export const scTic2018: PolicyModule = {
       { id: "revocation", name: { zh: "撤销", en: "Revocation" }, consequence: "revocation" },
     ],
   },
+  changeKinds: scTicChangeKinds,
   settings: scTicSettings,
   extras: {
     constructionPeriodMonths: CONSTRUCTION_PERIOD_MONTHS,

@@ -1,0 +1,4 @@
+import { router } from "../trpc";
+
+/** Issue 11: filled in by its slice. */
+export const governanceRouter = router({});
