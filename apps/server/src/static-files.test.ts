@@ -1,6 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { cacheControlFor, IMMUTABLE, registerStaticFiles, SPA_ROUTE } from "./static-files";
@@ -90,6 +93,37 @@ describe("cache lifetimes of static files", () => {
         seen[url] = String(response.headers["cache-control"]);
       }
       expect(seen).toEqual(expected);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("sends the build's compressed copies to clients that accept them, and the plain file to others", async () => {
+    const appsDir = mkdtempSync(join(tmpdir(), "kc-static-"));
+    const js = `export const words = ${JSON.stringify("技术创新中心 ".repeat(2000))};`;
+    const dist = join(appsDir, "portal-public", "dist");
+    mkdirSync(join(dist, "static", "js"), { recursive: true });
+    writeFileSync(join(dist, "static", "js", "index.0a1b2c3d.js"), js);
+    writeFileSync(join(dist, "static", "js", "tiny.0a1b2c3d.js"), "export {}");
+    const script = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../scripts/precompress.mjs");
+    execFileSync(process.execPath, [script, dist]);
+    // Below a kilobyte a compressed copy is not worth its headers.
+    expect(existsSync(join(dist, "static", "js", "tiny.0a1b2c3d.js.br"))).toBe(false);
+    const app = Fastify();
+    await registerStaticFiles(app, { appsDir });
+    try {
+      const url = "/portals/public/static/js/index.0a1b2c3d.js";
+      const br = await app.inject({ url, headers: { "accept-encoding": "gzip, deflate, br" } });
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(br.headers["cache-control"]).toBe(IMMUTABLE);
+      expect(br.rawPayload.length).toBeLessThan(js.length / 10);
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(js);
+      const gzip = await app.inject({ url, headers: { "accept-encoding": "gzip" } });
+      expect(gzip.headers["content-encoding"]).toBe("gzip");
+      expect(gunzipSync(gzip.rawPayload).toString()).toBe(js);
+      const plain = await app.inject({ url, headers: { "accept-encoding": "identity" } });
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.body).toBe(js);
     } finally {
       await app.close();
     }

@@ -52,6 +52,9 @@ export async function registerStaticFiles(
       decorateReply: !decorated,
       wildcard: true,
       index: ["index.html"],
+      // The front-end builds write .br and .gz beside each text asset (scripts/precompress.mjs): a client that
+      // accepts them gets the compressed copy with no compression work per request (issue 15).
+      preCompressed: true,
       setHeaders(res, path) {
         res.header("cache-control", cacheControlFor(relative(dist, path).split(sep).join("/")));
       },
