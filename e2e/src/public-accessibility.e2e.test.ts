@@ -73,6 +73,7 @@ async function publicPages(): Promise<PublicPage[]> {
     { name: "publicity", path: "/public/publicity" },
     { name: "stats", path: "/public/stats", optional: true },
     { name: "developers", path: "/public/developers", optional: true },
+    { name: "targets", path: "/public/targets/as-plat-2021" },
   ];
 }
 

@@ -125,6 +125,16 @@ describe("public portal: a platform's page", () => {
       "1,268.5",
     ]);
     await section.getByText(/\d{4} 年度报告（已审核通过）填报的目标值与实际值/).waitFor();
+    // Replicable experiences (sc-zone 五(五), seed-experiences.ts): the two published, the promoted one tagged.
+    const experiences = page.getByTestId("platform-experiences").getByTestId("platform-experience");
+    await experiences
+      .filter({ has: page.getByTestId("experience-promoted") })
+      .getByText("“先使用后付费”高校科技成果许可模式")
+      .waitFor();
+    await expect(experiences.count()).resolves.toBe(2);
+    await expect(page.getByTestId("platform-experiences").textContent()).resolves.not.toContain(
+      "概念验证中心",
+    );
     // Nothing wider than the phone's screen but the table's own scroller.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -5,6 +5,7 @@ import { HistoryPage } from "./HistoryPage";
 import { MyApplicationsPage } from "./MyApplicationsPage";
 import { applicantEn, applicantNamespace, applicantZhCN } from "./messages";
 import { MyPlatformsPage } from "./platforms/MyPlatformsPage";
+import { PlatformPage } from "./platforms/PlatformPage";
 import { PortalNav } from "./platforms/PortalNav";
 import { ReportEditorPage } from "./platforms/ReportEditorPage";
 import { SignInRequired } from "./SignInRequired";
@@ -24,6 +25,7 @@ export default function ApplicantPortal(props: PortalProps) {
         <Route index element={<MyApplicationsPage {...props} user={props.user} />} />
         <Route path="new" element={<StartApplicationPage basePath={basePath} locale={locale} />} />
         <Route path="platforms" element={<MyPlatformsPage basePath={basePath} locale={locale} />} />
+        <Route path="platforms/:platformId" element={<PlatformPage basePath={basePath} locale={locale} />} />
         <Route
           path="platforms/:platformId/reports/:year"
           element={<ReportEditorPage basePath={basePath} locale={locale} />}

@@ -1,4 +1,6 @@
 import type { SameKeys } from "@kechuang/ui";
+import { changesEn, changesZhCN } from "./platforms/changeMessages";
+import { experiencesEn, experiencesZhCN } from "./platforms/experiences-messages";
 import { platformsEn, platformsZhCN } from "./platforms/messages";
 import { rectificationEn, rectificationZhCN } from "./rectification/messages";
 
@@ -6,6 +8,8 @@ export const applicantNamespace = "applicant";
 
 export const applicantZhCN = {
   platforms: platformsZhCN,
+  experiences: experiencesZhCN,
+  changes: changesZhCN,
   rectification: rectificationZhCN,
   title: "我的申报",
   subtitle: "{{organization}}的申报材料与办理进度",
@@ -210,6 +214,8 @@ export const applicantZhCN = {
 
 export const applicantEn: SameKeys<typeof applicantZhCN> = {
   platforms: platformsEn,
+  experiences: experiencesEn,
+  changes: changesEn,
   rectification: rectificationEn,
   title: "My applications",
   subtitle: "Applications of {{organization}} and where each one stands",

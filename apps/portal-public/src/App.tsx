@@ -10,6 +10,7 @@ import { PublicityPage } from "./PublicityPage";
 import { PlatformPage } from "./platforms/PlatformPage";
 import { SelfCheckPage } from "./SelfCheckPage";
 import { StatsPage } from "./stats/StatsPage";
+import { TargetsPage } from "./targets/TargetsPage";
 
 addMessages(publicNamespace, { "zh-CN": publicZhCN, en: publicEn });
 
@@ -27,6 +28,7 @@ export default function PublicPortal(props: PortalProps) {
         <Route path="publicity" element={<PublicityPage {...page} />} />
         <Route path="developers" element={<DevelopersPage />} />
         <Route path="stats" element={<StatsPage {...page} />} />
+        <Route path="targets/:policyId" element={<TargetsPage {...page} />} />
         <Route path="*" element={<NotFound basePath={props.basePath} />} />
       </Routes>
     </ApiProvider>

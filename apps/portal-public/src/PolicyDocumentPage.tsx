@@ -21,6 +21,7 @@ import { publicNamespace } from "./messages";
 import { StatusBadge } from "./PolicyBadges";
 import { portalPath } from "./paths";
 import { settingsOf } from "./settings";
+import { TargetsLink } from "./targets/TargetsPage";
 
 type PolicyDetail = RouterOutputs["policies"]["get"];
 type Clause = PolicyDetail["source"]["clauses"][number];
@@ -97,6 +98,7 @@ export function PolicyDocumentPage({ basePath, locale }: { basePath: string; loc
           }
         />
       ) : null}
+      <TargetsLink basePath={basePath} policyId={summary.id} />
       {policy.data.localSetting ? (
         <Alert
           type="info"

@@ -1,8 +1,12 @@
 import type { SameKeys } from "@kechuang/ui";
+import { experiencesEn, experiencesZhCN } from "./platforms/experiences-messages";
+import { targetsEn, targetsZhCN } from "./targets/messages";
 
 export const publicNamespace = "public";
 
 export const publicZhCN = {
+  experiences: experiencesZhCN,
+  targets: targetsZhCN,
   title: "已认定的创新平台",
   subtitle: "各地批准建设的技术创新中心与科技成果转移转化示范区",
   counts: {
@@ -114,6 +118,7 @@ export const publicZhCN = {
       naming: "命名",
       panel: "专家组",
       checklist: "人工审查",
+      obligation: "建成后义务",
       data: "参考数据",
     },
     clauseLink: "条款 {{clause}}",
@@ -424,6 +429,8 @@ export const publicZhCN = {
 } as const;
 
 export const publicEn: SameKeys<typeof publicZhCN> = {
+  experiences: experiencesEn,
+  targets: targetsEn,
   title: "Designated innovation platforms",
   subtitle:
     "Technology innovation centers and S&T achievement transfer demonstration zones approved by each jurisdiction",
@@ -545,6 +552,7 @@ export const publicEn: SameKeys<typeof publicZhCN> = {
       naming: "Naming",
       panel: "Expert panel",
       checklist: "Reviewer check",
+      obligation: "Duty after launch",
       data: "Reference data",
     },
     clauseLink: "Clause {{clause}}",

@@ -10,11 +10,13 @@ import { EvaluationPage } from "./evaluations/EvaluationPage";
 import { EvaluationsPage } from "./evaluations/EvaluationsPage";
 import { PortalNav } from "./evaluations/PortalNav";
 import { reviewerEn, reviewerNamespace, reviewerZhCN } from "./messages";
+import { ChangesQueuePage } from "./platforms/ChangesQueuePage";
 import { PlatformPage } from "./platforms/PlatformPage";
 import { PlatformsPage } from "./platforms/PlatformsPage";
 import { ReportQueuePage } from "./platforms/ReportQueuePage";
 import { QueuePage } from "./QueuePage";
 import { hasReviewQueue } from "./queue";
+import { TargetsIndex, TargetsPage } from "./targets/TargetsPage";
 
 addMessages(reviewerNamespace, { "zh-CN": reviewerZhCN, en: reviewerEn });
 
@@ -81,6 +83,9 @@ export default function ReviewerPortal(props: PortalProps) {
           path="reports"
           element={<ReportQueuePage basePath={props.basePath} locale={locale} user={user} />}
         />
+        <Route path="targets" element={<TargetsIndex user={user} />} />
+        <Route path="targets/:policyId" element={<TargetsPage locale={locale} user={user} />} />
+        <Route path="changes" element={<ChangesQueuePage basePath={props.basePath} locale={locale} />} />
         <Route path=":id" element={<ApplicationPage locale={locale} user={user} />} />
         <Route path="*" element={<QueuePage locale={locale} user={user} />} />
       </Routes>

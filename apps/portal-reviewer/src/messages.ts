@@ -1,7 +1,11 @@
 import type { SameKeys } from "@kechuang/ui";
 import { evaluationsEn, evaluationsZhCN } from "./evaluations/messages";
 import { exportsEn, exportsZhCN } from "./exports/messages";
+import { changesEn, changesZhCN } from "./platforms/changes-messages";
+import { experiencesEn, experiencesZhCN } from "./platforms/experiences-messages";
+import { governanceEn, governanceZhCN } from "./platforms/governanceMessages";
 import { platformsEn, platformsZhCN } from "./platforms/messages";
+import { targetsEn, targetsZhCN } from "./targets/messages";
 
 export const reviewerNamespace = "reviewer";
 
@@ -268,6 +272,10 @@ export const reviewerZhCN = {
   evaluations: evaluationsZhCN,
   exports: exportsZhCN,
   platforms: platformsZhCN,
+  changes: changesZhCN,
+  experiences: experiencesZhCN,
+  governance: governanceZhCN,
+  targets: targetsZhCN,
 } as const;
 
 export const reviewerEn: SameKeys<typeof reviewerZhCN> = {
@@ -535,4 +543,8 @@ export const reviewerEn: SameKeys<typeof reviewerZhCN> = {
   evaluations: evaluationsEn,
   exports: exportsEn,
   platforms: platformsEn,
+  changes: changesEn,
+  experiences: experiencesEn,
+  governance: governanceEn,
+  targets: targetsEn,
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import {
+  backfillGovernance,
   backfillPlatformSearch,
   type Database,
   isEmptyDatabase,
@@ -56,6 +57,9 @@ export async function openConfiguredDatabase(
   // Platforms written before migration 0008 get their directory search document once (idempotent).
   const indexed = await backfillPlatformSearch(database.db);
   if (indexed > 0) log.info({ platforms: indexed }, "directory search indexed for earlier platforms");
+  // Platforms approved before migration 0009 get their governance records from their facts (idempotent).
+  const governed = await backfillGovernance(database.db);
+  if (governed > 0) log.info({ platforms: governed }, "governance records written for earlier platforms");
   if (config.demo && (await isEmptyDatabase(database.db))) {
     const accounts = await seedDemo(database.db);
     const path = writeDemoAccounts(config.dataDir, accounts);

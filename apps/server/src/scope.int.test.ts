@@ -67,6 +67,10 @@ interface PlatformTarget {
   rectificationIds: string[];
   /** The platform's annual reports (a draft is made per platform with a report due, in beforeAll). */
   reportIds: string[];
+  /** The platform's replicable experiences (the demo seeds them for the Chengdu zone). */
+  experienceIds: string[];
+  /** The platform's change requests (one pending per platform with change kinds, in beforeAll). */
+  changeRequestIds: string[];
 }
 /**
  * Every mutation of the router, derived from it (the first write test checks the keys match exactly): how
@@ -95,6 +99,14 @@ const base = (t: WriteTarget) => ({
 /** One attempt per obligation year of the platform (most recent first, at most two: enough to aim). */
 const reportYears = (t: PlatformTarget) => t.years.slice(-2);
 const reportKey = (t: PlatformTarget, yearCovered: number) => ({ platformId: t.platform.id, yearCovered });
+/** A change valid for an own platform of the same module. */
+const changeOf = (t: PlatformTarget) => {
+  const kinds = registry.get(t.platform.policyId)!.changeKinds ?? [];
+  const kind = kinds.find((k) => k.subjects.includes("name")) ?? kinds[0];
+  return kind?.subjects.includes("name")
+    ? { changeKindId: kind.id, payload: { subject: "name", name: t.free } }
+    : { changeKindId: kind?.id ?? "charter-change", payload: null };
+};
 const adminOnly = {
   kind: "administrators",
   reason: "accounts and sessions (三员分立): no scoped role may call it",
@@ -272,6 +284,71 @@ const writeRecipes: Record<string, WriteRecipe> = {
       },
     ],
   },
+  // Change requests (issue 11): a rename where the module has one (else its first kind; scope refuses first).
+  "changes.check": {
+    kind: "platform",
+    inputs: (t) => [{ input: { platformId: t.platform.id, ...changeOf(t) } }],
+  },
+  "changes.submit": {
+    kind: "platform",
+    inputs: (t) => [{ input: { platformId: t.platform.id, ...changeOf(t), description: t.free } }],
+  },
+  "changes.decide": {
+    kind: "platform",
+    inputs: (t) =>
+      t.changeRequestIds.flatMap((changeRequestId) =>
+        (["approved", "rejected"] as const).map((outcome) => ({
+          input: { changeRequestId, outcome, reason: t.free },
+        })),
+      ),
+  },
+  "targets.recordRecognition": {
+    kind: "platform",
+    inputs: (t) => [
+      {
+        input: {
+          platformId: t.platform.id,
+          typeId: registry.get(t.platform.policyId)!.targets?.types[0]?.id ?? "academician-workstation",
+          tier: "provincial",
+          recognizedOn: chinaDay(),
+          documentNumber: t.free,
+        },
+      },
+    ],
+  },
+  // Jurisdiction-scoped: aimed at the joint meeting of the foreign platform's policy (Anshun's, for any
+  // other jurisdiction's authority), with a seat that exists there.
+  "targets.setJointMeetingMember": {
+    kind: "platform",
+    inputs: (t) => [
+      {
+        input: {
+          policyId: t.platform.policyId,
+          seatId: registry.get(t.platform.policyId)!.jointMeeting?.seats[0]?.id ?? "convener",
+          name: t.free,
+          department: t.free,
+          since: chinaDay(),
+        },
+      },
+    ],
+  },
+  // Replicable experiences (issue 11, sc-zone 五(五)): a new draft on the platform, then each of its experiences.
+  "experiences.save": {
+    kind: "platform",
+    inputs: (t) => [{ input: { platformId: t.platform.id, title: t.free, body: t.free } }],
+  },
+  "experiences.submit": {
+    kind: "platform",
+    inputs: (t) => t.experienceIds.map((id) => ({ input: { id } })),
+  },
+  "experiences.publish": {
+    kind: "platform",
+    inputs: (t) => t.experienceIds.map((id) => ({ input: { id, promoted: true } })),
+  },
+  "experiences.return": {
+    kind: "platform",
+    inputs: (t) => t.experienceIds.map((id) => ({ input: { id, reason: t.free } })),
+  },
   "admin.accounts.create": adminOnly,
   "admin.accounts.setRole": adminOnly,
   "admin.accounts.setDisabled": adminOnly,
@@ -410,6 +487,21 @@ describe("record scope (property tests over the seeded data)", () => {
         .values({ platformId: platform.id, yearCovered: Math.max(...years), status: "draft" })
         .onConflictDoNothing();
     }
+    // A pending change request per platform whose module has change kinds: a record for changes.decide.
+    const filer = people.find((p) => p.role === "applicant")!;
+    for (const platform of platforms) {
+      const kind = registry.get(platform.policyId)!.changeKinds?.find((k) => k.mode === "approval");
+      if (!kind) continue;
+      await db.insert(schema.changeRequests).values({
+        platformId: platform.id,
+        changeKindId: kind.id,
+        mode: kind.mode,
+        status: "pending",
+        ruleId: kind.ruleId,
+        description: "范围测试",
+        submittedBy: filer.id,
+      });
+    }
     // Sixteen argon2 sign-ins on a shared CI machine: more than the default hook budget.
   }, 300_000);
   afterAll(async () => {
@@ -492,6 +584,8 @@ describe("record scope (property tests over the seeded data)", () => {
     const evaluations = await db.select().from(schema.evaluations);
     const rectifications = await db.select().from(schema.rectifications);
     const reports = await db.select().from(schema.annualReports);
+    const experiences = await db.select().from(schema.zoneExperiences);
+    const changeRequests = await db.select().from(schema.changeRequests);
     const volatile = new Set(["audit_log", "sessions", "idempotency_keys"]);
     const stable = async () =>
       Object.fromEntries(Object.entries(await tableChecksums(db)).filter(([name]) => !volatile.has(name)));
@@ -541,6 +635,8 @@ describe("record scope (property tests over the seeded data)", () => {
           evaluationIds: evaluations.filter((e) => e.platformId === platform.id).map((e) => e.id),
           rectificationIds: rectifications.filter((r) => r.platformId === platform.id).map((r) => r.id),
           reportIds: reports.filter((r) => r.platformId === platform.id).map((r) => r.id),
+          experienceIds: experiences.filter((e) => e.platformId === platform.id).map((e) => e.id),
+          changeRequestIds: changeRequests.filter((c) => c.platformId === platform.id).map((c) => c.id),
         };
         for (const [path, recipe] of Object.entries(writeRecipes)) {
           const inputs =

@@ -34,6 +34,10 @@ export const routePermissions: Record<string, readonly Actor[] | "procedure-matr
   "GET /api/v1/platforms.csv": everyone,
   "GET /api/v1/platforms.xlsx": everyone,
   "GET /api/v1/platforms.json": everyone,
+  // Open data (rest/targets.ts): a module's platform targets, and its rows as files.
+  "GET /api/v1/targets/:policyId": everyone,
+  "GET /api/v1/targets/:policyId.csv": everyone,
+  "GET /api/v1/targets/:policyId.xlsx": everyone,
   // tRPC answers 405 itself for methods it does not use.
   "ALL /trpc/:path": "procedure-matrix",
   // File routes (files.ts) call one procedure each with the request's session: its matrix row decides.

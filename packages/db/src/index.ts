@@ -31,3 +31,4 @@ export {
   unknownUsernamePseudonym,
 } from "./secrets";
 export * from "./seed";
+export { DEMO_NM_GOVERNANCE, DEMO_NM_STATE_2024 } from "./seed-governance";

@@ -18,8 +18,11 @@ import {
 } from "./schema";
 import { platformSearchColumns } from "./search/grams";
 import { sealTotpSecret } from "./secrets";
+import { seedExperiences } from "./seed-experiences";
+import { seedGovernance } from "./seed-governance";
 import { seedPlatformLife } from "./seed-platform-life";
 import { seedPublicProfiles } from "./seed-public-profile";
+import { seedTargets } from "./seed-targets";
 
 /**
  * Demo data for an EMPTY database: organizations in four jurisdictions, one account per role, approved
@@ -548,6 +551,9 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoAcco
       .returning({ id: platforms.id, policyId: platforms.policyId, approvedOn: platforms.approvedOn });
     await seedPlatformLife(tx, platformRows, now);
     await seedPublicProfiles(tx);
+    await seedExperiences(tx);
+    await seedTargets(tx);
+    await seedGovernance(tx);
     for (const a of APPLICATIONS) {
       const at = new Date(now.getTime() - a.days * 86_400_000);
       const [row] = await tx

@@ -137,6 +137,13 @@ describe("the suite can fail", () => {
     ]);
   });
 
+  it("asks an obligation rule for a bilingual prompt, as a checklist rule", () => {
+    const issues = broken((m) =>
+      withRule(m, "zz-tic.charter", ({ prompt: _, ...r }) => ({ ...r, implementedBy: "obligation" })),
+    );
+    expect(issues).toEqual(['rule-shape: obligation rule "zz-tic.charter" has no bilingual prompt']);
+  });
+
   it("catches an evaluate that throws on absent facts", () => {
     const issues = broken((m) =>
       withRule(m, "zz-tic.rd", (r) => ({

@@ -146,8 +146,9 @@ export function conformanceIssues(
     if (rule.implementedBy === "eligibility" && !rule.evaluate) {
       add("rule-shape", `eligibility rule "${rule.id}" has no evaluate`);
     }
-    if (rule.implementedBy === "checklist" && !localizedTextSchema.safeParse(rule.prompt).success) {
-      add("rule-shape", `checklist rule "${rule.id}" has no bilingual prompt`);
+    const prompted = rule.implementedBy === "checklist" || rule.implementedBy === "obligation";
+    if (prompted && !localizedTextSchema.safeParse(rule.prompt).success) {
+      add("rule-shape", `${rule.implementedBy} rule "${rule.id}" has no bilingual prompt`);
     }
     if (rule.evaluate) {
       for (const kind of rule.appliesTo) checkEvaluate(rule.id, rule.evaluate, { kind }, add);

@@ -16,6 +16,8 @@ export { PageHeader } from "./components/PageHeader";
 export { StageTag } from "./components/StageTag";
 export { type DescribedError, describeError, type ErrorKind } from "./errors";
 export { daysBetween, formatCount, formatDate, formatWaited, localized } from "./format";
+export { GovernanceView } from "./governance/GovernanceView";
+export { type GovernanceMessages, governanceMessages } from "./governance/messages";
 export { commonEn } from "./i18n/common.en";
 export { commonZhCN } from "./i18n/common.zh-CN";
 export {
@@ -37,6 +39,8 @@ export {
   portalNames,
 } from "./portal";
 export { stageColor } from "./stages";
+export { targetsViewMessages } from "./targets/messages";
+export { JointMeetingCard, type JointMeetingSeatView, TargetsView } from "./targets/TargetsView";
 export { antdLocale, theme, UiProvider } from "./theme";
 export {
   ApiProvider,

@@ -41,8 +41,23 @@ describe("notificationMessage", () => {
   });
 
   it("renders every after-approval kind with its own text, never the generic one", () => {
-    const detail = { platformName: "甲平台", dueOn: "2026-12-09", decidedOn: "2026-12-09", gradeId: "x" };
+    const detail = {
+      platformName: "甲平台",
+      dueOn: "2026-12-09",
+      decidedOn: "2026-12-09",
+      gradeId: "x",
+      kindName: { zh: "更换中心主任", en: "Director replacement" },
+      reason: "材料不全",
+      title: "成果转化券",
+    };
     for (const kind of [
+      "experience-submitted",
+      "experience-published",
+      "experience-returned",
+      "change-filed",
+      "change-pending",
+      "change-approved",
+      "change-rejected",
       "evaluation-assigned",
       "rectification-responded",
       "re-evaluation-opened",
@@ -56,6 +71,9 @@ describe("notificationMessage", () => {
         const text = notificationMessage(note(kind, detail), locale, t);
         expect(text).toContain("甲平台");
         expect(text).not.toContain("{{");
+        if (kind.startsWith("experience-")) expect(text).toContain("成果转化券");
+        if (kind.startsWith("change-"))
+          expect(text).toContain(locale === "en" ? "Director replacement" : "更换中心主任");
         expect(text).not.toBe(t("notifications.kind.other", { stage: "—" }));
       }
     }

@@ -15,6 +15,13 @@ const knownKinds = new Set([
   "rectification-responded",
   "re-evaluation-opened",
   "revoked",
+  "change-filed",
+  "change-pending",
+  "change-approved",
+  "change-rejected",
+  "experience-submitted",
+  "experience-published",
+  "experience-returned",
 ]);
 
 export type NotificationNote = {
@@ -49,5 +56,7 @@ export function notificationMessage(n: NotificationNote, locale: Locale, t: T): 
     decidedOn: date(d.decidedOn),
     grade: isText(d.gradeName) ? localized(d.gradeName, locale) : (d.gradeId ?? ""),
     reason: d.reason ?? "",
+    title: d.title ?? "",
+    change: isText(d.kindName) ? localized(d.kindName, locale) : (d.changeKindId ?? ""),
   });
 }

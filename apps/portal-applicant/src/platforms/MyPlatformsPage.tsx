@@ -8,7 +8,7 @@ import {
   useTRPC,
 } from "@kechuang/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Space, Spin, Tag } from "antd";
+import { Button, Card, Space, Spin, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { applicantNamespace } from "../messages";
@@ -58,6 +58,13 @@ export function MyPlatformsPage({ basePath, locale }: { basePath: string; locale
                     </Tag>
                   ) : null}
                   <span>{t("platforms.approvedOn", { date: formatDate(p.approvedOn, locale) })}</span>
+                  <Button
+                    size="small"
+                    data-testid={`open-platform-${p.id}`}
+                    onClick={() => navigate(`${basePath}/platforms/${p.id}`)}
+                  >
+                    {t("changes.open")}
+                  </Button>
                 </Space>
               }
             >

@@ -18,6 +18,7 @@ import { publicNamespace } from "../messages";
 import { policyPath, portalPath } from "../paths";
 import { fieldLabels } from "../platforms";
 import { type TagTone, tagTone } from "../readableTag";
+import { ExperiencesSection } from "./ExperiencesSection";
 import { GovernanceSection, Section, ZoneSection } from "./ProfileSections";
 import { clauseOf, eventColor, eventParams, groundsText, isRevoked } from "./timeline";
 
@@ -142,6 +143,9 @@ export function PlatformPage({ basePath, locale }: { basePath: string; locale: L
       </Section>
       <GovernanceSection platform={data} locale={locale} />
       {data.zone ? <ZoneSection zone={data.zone} locale={locale} /> : null}
+      {data.kind === "transfer-demonstration-zone" ? (
+        <ExperiencesSection platformId={data.id} locale={locale} onBrowse={back} />
+      ) : null}
       <Section title={t("platformPage.timeline")} testId="platform-timeline-section">
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t("platformPage.timelineHint")}

@@ -32,6 +32,13 @@ const sections = (t: (key: string) => string): Item[] => [
     testId: "nav-evaluations",
     roles: ["expert", "authority"],
   },
+  { key: "/review/changes", label: t("changes.nav"), testId: "nav-changes", roles: ["authority"] },
+  {
+    key: "/review/targets",
+    label: t("targets.nav"),
+    testId: "nav-targets",
+    roles: ["authority"],
+  },
 ];
 
 /** The reviewer portal's own navigation: the queue and, after approval, platforms, reports and evaluations. */

@@ -15,6 +15,9 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { PlatformOversight } from "../evaluations/PlatformOversight";
 import { reviewerNamespace } from "../messages";
+import { ChangesCard } from "./ChangesCard";
+import { ExperiencesCard } from "./ExperiencesCard";
+import { GovernanceCard } from "./GovernanceCard";
 import { ReportReview } from "./ReportReview";
 
 /** One platform: its obligations calendar, its reports (open one to read and act on it), its oversight. */
@@ -92,6 +95,9 @@ export function PlatformPage({
           />
         </Card>
         <PlatformOversight platformId={platformId} />
+        <ChangesCard platformId={platformId} />
+        <GovernanceCard platformId={platformId} locale={locale} />
+        <ExperiencesCard platformId={platformId} user={user} />
       </Space>
     </div>
   );

@@ -4,6 +4,7 @@ import { publicCacheHook } from "../http-cache";
 import { openApiDocument } from "./openapi";
 import { registerPlatformRoutes } from "./platforms";
 import { registerPolicyRoutes } from "./policies";
+import { registerTargetRoutes } from "./targets";
 
 /**
  * Open REST facade over the same tRPC procedures (createCaller: same permissions, same validation), for
@@ -27,6 +28,7 @@ export async function registerRest(
 
   registerPolicyRoutes(app, { onSend: codeOnly });
   registerPlatformRoutes(app, { onSend: data, lastModified: dataChangedAt, ...limits });
+  registerTargetRoutes(app, { onSend: data, lastModified: dataChangedAt, ...limits });
   const document = openApiDocument();
   app.get("/api/openapi.json", { onSend: codeOnly }, async () => document);
 }

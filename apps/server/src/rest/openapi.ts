@@ -6,6 +6,7 @@ import {
   obligationSchema,
   policySummarySchema,
   scheduleInputSchema,
+  targetsReportSchema,
 } from "@kechuang/domain";
 import { z } from "zod";
 import { defaultRateLimits } from "../env";
@@ -13,6 +14,7 @@ import { afterApprovalExports } from "../files";
 import { PUBLIC_CACHE_CONTROL } from "../http-cache";
 import { DOWNLOAD_MAX_ROWS, downloadFormats, downloadMime, XLSX_MAX_ROWS } from "./downloads";
 import { downloadQuerySchema, listQuerySchema } from "./platforms";
+import { targetFormats } from "./targets";
 
 /**
  * The OpenAPI 3.1 document of every /api/v1 route, generated from the zod schemas that validate the requests
@@ -159,6 +161,49 @@ function downloadPaths() {
   return paths;
 }
 
+/** A module's platform targets (Anshun's 附件, issue 11): the report as JSON, its rows as files. */
+function targetPaths() {
+  const policyId = { ...pathId("as-plat-2021", "^[a-z]{2}-[a-z]+-\\d{4}$"), name: "policyId" };
+  const paths: Record<string, unknown> = {
+    "/api/v1/targets/{policyId}": {
+      get: {
+        tags: ["open data"],
+        summary: "Platform targets against actual counts, per type and year, with totals",
+        description:
+          "Anonymous. Targets as the policy publishes them (cumulative); actuals are the platforms the city " +
+          "authority recorded with a counted recognition (national or provincial) by the year's end. " +
+          "statedGrowthPct is the source's average annual growth, computedGrowthPct the one its own counts give.",
+        parameters: [policyId, ...conditionalParameters],
+        responses: {
+          "200": { description: "The report", headers: validatorHeaders, content: json(targetsReportSchema) },
+          ...notModified,
+          "404": error("Unknown policy, or a policy without targets"),
+        },
+      },
+    },
+  };
+  for (const format of targetFormats)
+    paths[`/api/v1/targets/{policyId}.${format}`] = {
+      get: {
+        tags: ["open data"],
+        summary: `The targets' rows (type × year) as ${format.toUpperCase()}`,
+        description: `Anonymous; Chinese column headers${format === "csv" ? ", UTF-8 with a BOM" : ""}. RATE_PUBLIC_DOWNLOAD downloads per minute per address. Weak ETag over the data's version and the day.`,
+        parameters: [policyId, ...conditionalParameters],
+        responses: {
+          "200": {
+            description: "The file (Content-Disposition: attachment, dated file name)",
+            headers: validatorHeaders,
+            content: fileContent(downloadMime[format]),
+          },
+          ...notModified,
+          "404": error("Unknown policy, or a policy without targets"),
+          "429": error("Too many downloads from this address"),
+        },
+      },
+    };
+  return paths;
+}
+
 /** Generated from the same zod schemas that validate the requests. */
 export function openApiDocument() {
   const policyId = pathId("hn-tic-2020", "^[a-z]{2}-[a-z]+-\\d{4}$");
@@ -248,6 +293,7 @@ export function openApiDocument() {
         },
       },
       ...downloadPaths(),
+      ...targetPaths(),
       "/api/v1/policies": {
         get: {
           tags: ["policies"],

@@ -101,7 +101,7 @@ export function registerPlatformRoutes(app: FastifyInstance, options: PlatformRo
  * The downloads' own per-address budget (the authority's exports keep theirs, throttles.ts), counted in the
  * same store as the other throttles (Redis when configured). Refused: 429 with Retry-After, audited.
  */
-function downloadThrottle(app: FastifyInstance, perMinute: number) {
+export function downloadThrottle(app: FastifyInstance, perMinute: number) {
   const limiter = app.createRateLimit({
     max: perMinute,
     keyGenerator: (request) => `public-download:${normalizeIP(request.ip)}`,

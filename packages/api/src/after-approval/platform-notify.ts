@@ -8,22 +8,26 @@ export const citationOf = (module: PolicyModule, ruleId: string | null | undefin
   (ruleId && module.rules.find((r) => r.id === ruleId)?.citation) || null;
 
 /**
- * In the change's transaction: the platform's own organization (its applicant accounts) or its authority
- * learns what happened. `detail` carries what the portal renders beyond the kind (a grade, a due date).
+ * In the change's transaction: the platform's own organization (its applicant accounts), the recommending body
+ * it came through, or its authority learns what happened. `detail` carries what the portal renders beyond the
+ * kind (a grade, a due date).
  */
 export async function notifyPlatform(
   tx: Tx,
   platform: PlatformRow,
-  to: "platform" | "authority",
+  to: "platform" | "recommender" | "authority",
   kind: string,
   now: Date,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
   const { users } = schema;
+  if (to === "recommender" && !platform.recommenderArea) return;
   const who =
     to === "platform"
       ? and(eq(users.role, "applicant"), eq(users.organizationId, platform.leadOrgId))
-      : and(eq(users.role, "authority"), eq(users.areaCode, platform.jurisdiction));
+      : to === "recommender"
+        ? and(eq(users.role, "recommender"), eq(users.areaCode, platform.recommenderArea!))
+        : and(eq(users.role, "authority"), eq(users.areaCode, platform.jurisdiction));
   const rows = await tx
     .select({ id: users.id })
     .from(users)

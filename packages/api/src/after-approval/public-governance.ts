@@ -1,9 +1,4 @@
-import {
-  type FactChoice,
-  type OrganizationType,
-  organizationTypeSchema,
-  type PolicyModule,
-} from "@kechuang/domain";
+import type { FactChoice, GovernanceState, OrganizationType, PolicyModule } from "@kechuang/domain";
 
 /**
  * What the public may know of a platform's governance and, for a zone, its tasks and indicators. Everything
@@ -11,8 +6,8 @@ import {
  * or ID numbers (today or in a later version of the form), and none of it may reach the public page. Reviewer
  * identities, scores and opinions live elsewhere and are never read here.
  *
- * The governance comes from the approved application's facts today; a later issue keeps governance as
- * records with history, and only `publicGovernance` has to change its source then.
+ * The governance comes from the platform's governance records as they stand today (issue 11); a zone's
+ * tasks still come from the approved application's facts (they are not governance).
  */
 
 /** A member as the public sees one: the name and the organization they come from, nothing else. */
@@ -29,7 +24,7 @@ export interface PublicGovernance {
     chair: PublicMember | null;
     members: PublicMember[];
   } | null;
-  /** The member the facts mark as the center's director, when one is. */
+  /** The center's director, when one is recorded. */
   director: PublicMember | null;
 }
 
@@ -63,45 +58,28 @@ const shortText = (value: unknown, max: number): string | null => {
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** Name and organization only; a member without a usable name is left out rather than shown blank. */
-function publicMember(value: unknown): PublicMember | null {
-  const member = record(value);
-  const name = shortText(member?.name, 100);
-  if (!name) return null;
-  return { name, organization: shortText(member?.organization, 200) };
-}
+/** Name and organization only: never affiliation, expertise, contacts or the director flag. */
+const publicMember = (member: { name: string; organization?: string }): PublicMember => ({
+  name: member.name,
+  organization: member.organization ?? null,
+});
 
-const members = (value: unknown): PublicMember[] =>
-  list(value).flatMap((member) => publicMember(member) ?? []);
-
-const committeeKinds = ["expert-committee", "tech-guidance-committee"] as const;
-
-/** The public governance of a platform, from the facts it was approved on (stored JSON, trusted for nothing). */
-export function publicGovernance(facts: unknown): PublicGovernance {
-  const f = record(facts) ?? {};
-  const board = members(record(f.board)?.members);
-  const committeeFacts = record(f.committee);
-  const kind = committeeKinds.find((k) => k === committeeFacts?.kind);
-  const committeeMembers = members(committeeFacts?.members);
-  const committee = kind
-    ? { kind, chair: publicMember(committeeFacts?.chair), members: committeeMembers }
-    : null;
-  // The facts mark the director on a member row (nm-tic.committee-makeup); the chair entry counts too.
-  const directorRow = [
-    ...list(record(f.board)?.members),
-    ...list(committeeFacts?.members),
-    committeeFacts?.chair,
-  ].find((member) => record(member)?.isDirector === true);
+/**
+ * The public governance of a platform: its records open today (governanceOn), copied field by field. The
+ * lead unit is on the page already (the register entry); the director's time at the center is not public.
+ */
+export function publicGovernance(state: GovernanceState): PublicGovernance {
   return {
-    coBuildUnits: list(f.coBuildUnits).flatMap((unit) => {
-      const name = shortText(record(unit)?.name, 200);
-      if (!name) return [];
-      const type = organizationTypeSchema.safeParse(record(unit)?.type);
-      return [{ name, type: type.success ? type.data : null }];
-    }),
-    board,
-    committee,
-    director: publicMember(directorRow),
+    coBuildUnits: state.coBuildUnits.map((unit) => ({ name: unit.name, type: unit.type ?? null })),
+    board: state.board.map(publicMember),
+    committee: state.committee
+      ? {
+          kind: state.committee.kind,
+          chair: state.committee.chair ? publicMember(state.committee.chair) : null,
+          members: state.committee.members.map(publicMember),
+        }
+      : null,
+    director: state.director ? publicMember(state.director) : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ApprovedPlatformRow, PlatformEventRow } from "@kechuang/db";
 import {
   type Citation,
+  type GovernanceState,
   type LocalizedText,
   type PlatformKind,
   type PolicyModule,
@@ -66,7 +67,7 @@ export interface PublicEvent {
 export interface PublicPlatform extends ApprovedPlatform {
   approvalRule: RuleRef | null;
   timeline: PublicEvent[];
-  /** Board, committee, director and co-build units; null for a platform with no approved application on file. */
+  /** Board, committee, director and co-build units as recorded today; null for a platform with no records. */
   governance: PublicGovernance | null;
   /** A zone's tasks and indicators (modules whose reports carry indicators); null for everything else. */
   zone: PublicZoneProfile | null;
@@ -74,6 +75,8 @@ export interface PublicPlatform extends ApprovedPlatform {
 
 /** Where the page's governance and zone profile come from: the approved facts and the accepted reports. */
 export interface PublicProfileSource {
+  /** The governance records open today (issue 11); null when the platform has none. */
+  governance: GovernanceState | null;
   facts: unknown | null;
   acceptedReports: readonly { yearCovered: number; content: unknown }[];
 }
@@ -156,7 +159,7 @@ export function toPublicEvent(module: PolicyModule | undefined, event: PlatformE
 export function toPublicPlatform(
   row: ApprovedPlatformRow,
   events: readonly PlatformEventRow[],
-  profile: PublicProfileSource = { facts: null, acceptedReports: [] },
+  profile: PublicProfileSource = { governance: null, facts: null, acceptedReports: [] },
 ): PublicPlatform {
   const module = registry.get(row.policyId);
   const approvalRule = ruleRef(module, approvalRuleId(module));
@@ -176,7 +179,7 @@ export function toPublicPlatform(
     ...toApprovedPlatform(row),
     approvalRule,
     timeline,
-    governance: profile.facts === null ? null : publicGovernance(profile.facts),
+    governance: profile.governance === null ? null : publicGovernance(profile.governance),
     zone: publicZoneProfile(module, profile.facts, profile.acceptedReports),
   };
 }

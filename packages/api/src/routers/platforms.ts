@@ -73,6 +73,6 @@ export const platformsRouter = router({
       if (!row) throw appError("NOT_FOUND", platformNotFound);
       const events = await listPlatformEvents(ctx.database.db, row.id);
       // Governance and a zone's indicators: shaped through public-governance.ts' allow-list only.
-      return toPublicPlatform(row, events, await loadPublicProfileSource(ctx.database.db, row.id));
+      return toPublicPlatform(row, events, await loadPublicProfileSource(ctx.database.db, row.id, ctx.now()));
     }),
 });

@@ -1,10 +1,12 @@
 import {
   appendAudit,
+  governanceStateOfApproval,
   platformDirectoryColumns,
   recordAudit,
   schema,
   storeObligations,
   type Tx,
+  writeGovernanceState,
 } from "@kechuang/db";
 import {
   decideTransition,
@@ -258,6 +260,17 @@ async function applyTransition(tx: Tx, a: ApplyArgs): Promise<TransitionOutcome>
         })
         .returning({ id: schema.platforms.id });
       platformId = platform!.id;
+      // Its governance bodies become records from the approved facts (issue 11), effective today.
+      const [lead] = await tx
+        .select({ name: schema.organizations.name })
+        .from(schema.organizations)
+        .where(eq(schema.organizations.id, app.organizationId));
+      await writeGovernanceState(tx, {
+        platformId,
+        jurisdiction: module.jurisdiction.code,
+        state: governanceStateOfApproval(app.facts, app.kind, lead?.name ?? null),
+        effectiveOn: chinaToday(now),
+      });
       // Its calendar is fixed now, from the module as it stands (a later version moves no deadline).
       await storeObligations(tx, { platformId, policyId: app.policyId, approvedOn: chinaToday(now) });
       await tx.insert(schema.platformEvents).values({

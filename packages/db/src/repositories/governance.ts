@@ -1,16 +1,19 @@
 import {
   type Affiliation,
+  type CenterFacts,
   type CoBuildUnit,
   type CommitteeKind,
+  centerFactsSchema,
   type Expertise,
   emptyGovernanceState,
   type GovernanceMember,
   type GovernanceState,
+  governanceStateFromFacts,
   type OrganizationType,
 } from "@kechuang/domain";
-import { and, asc, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { governanceMemberships } from "../schema";
+import { applications, governanceMemberships, organizations, platforms } from "../schema";
 
 /**
  * Governance records (issue 11). A state is written as the difference from the rows open on its effective day:
@@ -228,15 +231,74 @@ export async function writeGovernanceState(
     return true;
   });
   if (toOpen.length > 0) {
+    // One millisecond apart: reads order a body's seats by (since, createdAt), and now() is the same for every
+    // row of a transaction, so without this the seats of one state would come back in any order.
+    const start = Date.now();
     await tx.insert(governanceMemberships).values(
-      toOpen.map((s) => ({
+      toOpen.map((s, i) => ({
         ...s,
         platformId: input.platformId,
         jurisdiction: input.jurisdiction,
         since: input.effectiveOn,
         openedByChange: changeId,
+        createdAt: new Date(start + i),
       })),
     );
   }
   return { closed: toClose.length, opened: toOpen.length };
+}
+
+/**
+ * The first state of a platform approved on `facts`. Stored facts are JSON nobody re-validated since the
+ * form: what does not parse counts as facts that name only the kind (the lead unit then comes from the org).
+ */
+export function governanceStateOfApproval(
+  facts: unknown,
+  kind: string,
+  leadOrgName: string | null,
+): GovernanceState {
+  const parsed = centerFactsSchema.safeParse(facts);
+  return governanceStateFromFacts(parsed.success ? parsed.data : ({ kind } as CenterFacts), leadOrgName);
+}
+
+/**
+ * Platforms approved before migration 0009 have no membership rows: their approved application's facts become
+ * their first state, effective on the approval day. Runs at server start; a platform with any row is skipped
+ * (NOT EXISTS on the indexed platform_id), so once done it selects nothing. Returns how many it filled.
+ */
+export async function backfillGovernance(db: Executor): Promise<number> {
+  const missing = await db
+    .select({
+      id: platforms.id,
+      jurisdiction: platforms.jurisdiction,
+      approvedOn: platforms.approvedOn,
+      kind: platforms.kind,
+      facts: applications.facts,
+      leadOrgName: organizations.name,
+    })
+    .from(platforms)
+    .innerJoin(applications, eq(applications.id, platforms.applicationId))
+    .leftJoin(organizations, eq(organizations.id, platforms.leadOrgId))
+    .where(
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(governanceMemberships)
+          .where(eq(governanceMemberships.platformId, platforms.id)),
+      ),
+    );
+  let filled = 0;
+  for (const p of missing) {
+    const state = governanceStateOfApproval(p.facts, p.kind, p.leadOrgName);
+    const { opened } = await db.transaction((tx) =>
+      writeGovernanceState(tx, {
+        platformId: p.id,
+        jurisdiction: p.jurisdiction,
+        state,
+        effectiveOn: p.approvedOn,
+      }),
+    );
+    if (opened > 0) filled += 1;
+  }
+  return filled;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { LocalizedText } from "../common";
 import type { CenterFacts } from "../facts";
 import { formationModeSchema } from "../facts";
-import type { PolicyModule, RuleResult } from "../policy/contract";
+import type { ChangeKind, PolicyModule, RuleResult } from "../policy/contract";
 import {
   coBuildUnitSchema,
   factsWithGovernance,
@@ -32,6 +32,39 @@ export const changeSubjectSchema = z.enum([
   "formation-mode",
 ]);
 export type ChangeSubject = z.infer<typeof changeSubjectSchema>;
+
+/** What each part's change is called where the source gives no list of its own. */
+export const changeSubjectNames: Readonly<Record<ChangeSubject, LocalizedText>> = {
+  director: { zh: "更换中心主任", en: "Director replacement" },
+  board: { zh: "调整理事会(董事会)成员", en: "Board member changes" },
+  committee: { zh: "调整专家委员会成员", en: "Expert committee member changes" },
+  "lead-unit": { zh: "变更牵头单位", en: "Change of lead unit" },
+  "co-build-units": { zh: "调整共建单位", en: "Co-build unit adjustment" },
+  name: { zh: "变更中心名称", en: "Change of name" },
+  location: { zh: "变更中心地点", en: "Change of location" },
+  "research-direction": { zh: "调整研究方向", en: "Change of research direction" },
+  "formation-mode": { zh: "变更建设模式", en: "Formation mode change" },
+};
+
+/**
+ * Change kinds a module sets where its source lists none (or ends its list with 等): one kind per subject, all
+ * routed the same way and marked as a local setting, so the UI says the routing is not a clause.
+ */
+export function localChangeKinds(input: {
+  subjects: readonly ChangeSubject[];
+  mode: ChangeKind["mode"];
+  ruleId: string;
+  localSetting: LocalizedText;
+}): ChangeKind[] {
+  return input.subjects.map((subject) => ({
+    id: subject,
+    name: changeSubjectNames[subject],
+    mode: input.mode,
+    ruleId: input.ruleId,
+    subjects: [subject],
+    localSetting: input.localSetting,
+  }));
+}
 
 /** The new value of one part; a kind with no subject (a charter change) is described in words only. */
 export const changePayloadSchema = z.discriminatedUnion("subject", [

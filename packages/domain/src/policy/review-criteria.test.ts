@@ -32,13 +32,21 @@ const module = {
       appliesTo: ["tech-innovation-center"],
       implementedBy: "eligibility",
     },
+    {
+      id: "x.experience",
+      title: { zh: "经验做法", en: "Experiences" },
+      citation: { source: "sc-zone-2018", clause: "五(五)", quote: "经验做法" },
+      appliesTo: ["transfer-demonstration-zone"],
+      implementedBy: "obligation",
+      prompt: { zh: "凝练", en: "Write up" },
+    },
   ],
 } as unknown as PolicyModule;
 
 describe("review criteria", () => {
   const criteria = reviewCriteria(module);
 
-  it("are the outline's top-level sections, then the checklist rules with their clause", () => {
+  it("are the outline's top-level sections, then the checklist rules with their clause (an obligation is no criterion)", () => {
     expect(criteria.map((c) => c.id)).toEqual(["outline.significance", "outline.foundation", "x.lead-unit"]);
     expect(criteria[2]).toMatchObject({
       source: "checklist",

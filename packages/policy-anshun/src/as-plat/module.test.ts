@@ -1,4 +1,4 @@
-import { validateOutline } from "@kechuang/domain";
+import { targetsReport, validateOutline } from "@kechuang/domain";
 import { describe, expect, it } from "vitest";
 import {
   actionsFor,
@@ -118,6 +118,31 @@ describe("as-plat.goal and as-plat.targets", () => {
     expect(rule("as-plat.goal").implementedBy).toBe("data");
     expect(rule("as-plat.targets").citation.clause).toBe("附件");
     expect(asPlat2021.extras?.goal).toEqual({ year: 2023, provincialOrHigher: 42 });
-    expect(asPlat2021.extras?.totals).toEqual({ 2020: 30, 2021: 33, 2022: 37, 2023: 42 });
+  });
+  it("typed targets: totals 30 → 33 → 37 → 42 and 工程研究中心's growth, through the domain's report", () => {
+    const report = targetsReport("as-plat-2021", asPlat2021.targets!, [], "2024-01-01");
+    expect(report.totals).toEqual([
+      { year: 2020, target: 30, actual: 0 },
+      { year: 2021, target: 33, actual: 0 },
+      { year: 2022, target: 37, actual: 0 },
+      { year: 2023, target: 42, actual: 0 },
+    ]);
+    const erc = report.rows.filter((r) => r.type === "engineering-research-center");
+    expect(erc.map((r) => r.target)).toEqual([4, 5, 6, 7]);
+    expect(erc[0]).toMatchObject({
+      statedGrowthPct: 12,
+      computedGrowthPct: 20.5,
+      responsible: ["市发展改革委"],
+    });
+    expect(asPlat2021.targets!.countedTiers).toEqual(["national", "provincial"]);
+    // Every type is behind with no recognitions recorded; the report names them for the latest year.
+    expect(report.behindTypes).toHaveLength(5);
+  });
+  it("seats the joint meeting: convener, deputy convener and seven members", () => {
+    expect(asPlat2021.jointMeeting!.seats.map((s) => s.id)).toEqual([
+      "convener",
+      "deputy-convener",
+      ...Array.from({ length: 7 }, (_, i) => `member-${i + 1}`),
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { asPlatOutline } from "./outline";
 import { asRecommendation } from "./recommenders";
 import { asPlatRules } from "./rules";
 import { asPlatSource } from "./source";
-import { BASE_YEAR, growthComparison, platformTargets, targetTotals, targetYears } from "./targets";
+import { BASE_YEAR, platformTargets, targetYears } from "./targets";
 import { asPlatWorkflow } from "./workflow";
 
 /** 一(三): "到2023年,相关省级及以上科技创新平台42个". */
@@ -63,12 +63,8 @@ export const asPlat2021: PolicyModule = {
   },
   extras: {
     goal: { year: 2023, provincialOrHigher: PLATFORM_GOAL_2023 },
-    targets: platformTargets,
-    totals: targetTotals(),
-    growth: growthComparison(),
     tiers: platformTiers,
     cultivationPool,
     talentAim,
-    jointMeeting,
   },
 };

@@ -1,9 +1,10 @@
-import type {
-  AnnualReportPolicy,
-  ChangeKind,
-  EvaluationPolicy,
-  PolicyModule,
-  PolicySetting,
+import {
+  type AnnualReportPolicy,
+  type ChangeKind,
+  type EvaluationPolicy,
+  localChangeKinds,
+  type PolicyModule,
+  type PolicySetting,
 } from "@kechuang/domain";
 import { nmOutline } from "./outline";
 import { nmRecommendation } from "./recommenders";
@@ -14,12 +15,6 @@ import { nmWorkflow } from "./workflow";
 
 const FILING = nmRules.changeFiling.id;
 const APPROVAL = nmRules.changeApproval.id;
-
-const localChangeNames = {
-  name: { zh: "变更中心名称", en: "Change of name" },
-  location: { zh: "变更中心地点", en: "Change of location" },
-  "research-direction": { zh: "调整研究方向", en: "Change of research direction" },
-} as const;
 
 /** 三(五): what is only filed (备案) and what needs the S&T department's decision (批复). */
 const changeKinds: readonly ChangeKind[] = [
@@ -74,19 +69,15 @@ const changeKinds: readonly ChangeKind[] = [
   },
   // 三(五)2 ends its list with 等: a change of name, location or research direction is of the same weight as
   // the lead unit or formation mode, so here it waits for 科技厅's approval too (a local reading, said so).
-  ...(["name", "location", "research-direction"] as const).map(
-    (subject): ChangeKind => ({
-      id: subject,
-      name: localChangeNames[subject],
-      mode: "approval",
-      ruleId: APPROVAL,
-      subjects: [subject],
-      localSetting: {
-        zh: "三(五)2 以“等”结束列举，未写明名称、地点、研究方向的变更；本系统按须提请科技厅批复处理。",
-        en: "三(五)2 ends its list with “etc.” and does not name this change; here it waits for the department's approval.",
-      },
-    }),
-  ),
+  ...localChangeKinds({
+    subjects: ["name", "location", "research-direction"],
+    mode: "approval",
+    ruleId: APPROVAL,
+    localSetting: {
+      zh: "三(五)2 以“等”结束列举，未写明名称、地点、研究方向的变更；本系统按须提请科技厅批复处理。",
+      en: "三(五)2 ends its list with “etc.” and does not name this change; here it waits for the department's approval.",
+    },
+  }),
 ];
 
 /** 三(六)2 grades, 四(二) post-subsidy for 优秀, 三(六)3 delisting grounds. */

@@ -1,4 +1,4 @@
-import { type CenterFacts, obligationSchema, outlineSectionSchema } from "@kechuang/domain";
+import { type CenterFacts, obligationSchema, outlineSectionSchema, reviewCriteria } from "@kechuang/domain";
 import { describe, expect, it } from "vitest";
 import {
   actionsFor,
@@ -312,10 +312,19 @@ describe("after-approval data (五(四))", () => {
 });
 
 describe("sc-zone.experience", () => {
-  it("asks the reviewer to record replicable practices", () => {
+  it("is a duty after launch with the zone's writing prompt, quoting 五(五)", () => {
     const r = rule("sc-zone.experience");
-    expect(r.implementedBy).toBe("checklist");
+    expect(r.implementedBy).toBe("obligation");
+    expect(r.citation.clause).toBe("五(五)");
+    expect(clauseText("五(五)")).toContain(r.citation.quote);
     expect(r.prompt?.zh).toContain("复制推广");
+    expect(r.prompt?.en).toContain("replicable");
+  });
+  it("is no longer a criterion experts score at application, while the module keeps the rule", () => {
+    const ids = reviewCriteria(scZone2018).map((c) => c.id);
+    expect(ids).not.toContain("sc-zone.experience");
+    expect(ids).toContain("sc-zone.conditions");
+    expect(scZone2018.rules.map((r) => r.id)).toContain("sc-zone.experience");
   });
 });
 

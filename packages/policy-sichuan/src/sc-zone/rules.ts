@@ -202,10 +202,12 @@ export const experienceRule: PolicyRule = {
   citation: cite("五(五)", "示范区凝练提出可供复制推广的若干政策措施和经验做法"),
   title: { zh: "凝练可复制推广的经验做法", en: "Replicable policies and practices" },
   appliesTo: zones,
-  implementedBy: "checklist",
+  // A duty after launch, not a judgement at application: the zone writes them up, the department publishes
+  // and promotes them (after-approval/experiences.ts); the prompt is the zone's writing prompt.
+  implementedBy: "obligation",
   prompt: {
-    zh: "示范区是否凝练提出了可供复制推广的政策措施和经验做法？请列出各项，并标明科技厅拟向全省推广的条目。",
-    en: "Has the zone distilled replicable policies and practices? List them and mark those the department will promote province-wide.",
+    zh: "请凝练示范区可供复制推广的一项政策措施或经验做法：做法是什么、解决了什么问题、取得了哪些成效、其他地区如何借鉴。",
+    en: "Write up one replicable policy or practice of the zone: what it is, the problem it solved, its results, and how other places can adopt it.",
   },
 };
 

@@ -71,6 +71,16 @@ export const commonEn: SameKeys<typeof commonZhCN> = {
       "re-evaluation-opened":
         "A re-evaluation of {{platform}} has opened: prepare its material and wait for the evaluation notice",
       revoked: "{{platform}} was revoked on {{decidedOn}}; its recognition has ended; nothing is to be done",
+      "change-filed": "{{platform}} filed “{{change}}”; the change is in effect, for your records",
+      "change-pending": "{{platform}} asks approval for “{{change}}”: review it",
+      "change-approved":
+        "“{{change}}” of {{platform}} was approved and is in effect; nothing more is to be done",
+      "change-rejected": "“{{change}}” of {{platform}} was not approved: {{reason}}",
+      "experience-submitted": "{{platform}} submitted the experience “{{title}}”: review and publish it",
+      "experience-published":
+        "The experience “{{title}}” of {{platform}} was published; nothing more is to be done",
+      "experience-returned":
+        "The experience “{{title}}” of {{platform}} was returned: {{reason}}; revise and resubmit it",
     },
     open: "Open application",
     openPlatform: "Open platform",
