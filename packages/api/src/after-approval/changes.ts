@@ -1,5 +1,6 @@
 import {
   appendAudit,
+  approvedFactsOf,
   type Executor,
   governanceOn,
   platformSearchColumns,
@@ -13,7 +14,6 @@ import {
   type ChangeKind,
   type ChangePayload,
   type ChangeSubject,
-  centerFactsSchema,
   changeEffect,
   changePayloadSchema,
   changeRefusal,
@@ -117,15 +117,14 @@ export async function currentSnapshot(
 }
 
 /** The facts the platform was approved on; a platform loaded without an application has its kind only. */
-async function approvedFactsOf(db: Executor, platform: PlatformRow): Promise<CenterFacts> {
-  const fallback: CenterFacts = { kind: platform.kind as CenterFacts["kind"] };
-  if (!platform.applicationId) return fallback;
-  const [app] = await db
-    .select({ facts: schema.applications.facts })
-    .from(schema.applications)
-    .where(eq(schema.applications.id, platform.applicationId));
-  const parsed = centerFactsSchema.safeParse(app?.facts);
-  return parsed.success ? parsed.data : fallback;
+async function approvedFacts(db: Executor, platform: PlatformRow): Promise<CenterFacts> {
+  const [app] = platform.applicationId
+    ? await db
+        .select({ facts: schema.applications.facts })
+        .from(schema.applications)
+        .where(eq(schema.applications.id, platform.applicationId))
+    : [];
+  return approvedFactsOf(app?.facts, platform.kind);
 }
 
 /** The part a payload edits, as it stands in `snapshot`: stored as `before`, shown beside the new value. */
@@ -167,7 +166,7 @@ const refusalOf = (violations: readonly RuleResult[], lead: LocalizedText = chan
 async function evaluate(db: Executor, platform: PlatformRow, payload: ChangePayload | null, day: string) {
   const before = await currentSnapshot(db, platform, day);
   const after = applyChange(before, payload);
-  const violations = changeViolations(platformModule(platform), await approvedFactsOf(db, platform), after);
+  const violations = changeViolations(platformModule(platform), await approvedFacts(db, platform), after);
   return { before, after, violations };
 }
 

@@ -257,8 +257,13 @@ export function governanceStateOfApproval(
   kind: string,
   leadOrgName: string | null,
 ): GovernanceState {
+  return governanceStateFromFacts(approvedFactsOf(facts, kind), leadOrgName);
+}
+
+/** Stored facts as the rules read them; what does not parse (or is absent) names only the platform's kind. */
+export function approvedFactsOf(facts: unknown, kind: string): CenterFacts {
   const parsed = centerFactsSchema.safeParse(facts);
-  return governanceStateFromFacts(parsed.success ? parsed.data : ({ kind } as CenterFacts), leadOrgName);
+  return parsed.success ? parsed.data : ({ kind } as CenterFacts);
 }
 
 /**
